@@ -1,0 +1,205 @@
+package jp.ceptoarhub.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code Idempotency-Key} for creating POSTs, so a phone that lost the response on a bad network can safely retry:
+ * the first request's response is stored and replayed for the same key; the same key with a different body is
+ * refused (422); a retry while the first is still running gets 409. Keys are per tenant and caller, kept 24 hours.
+ */
+@Singleton
+public class Idempotency {
+    public static final String HEADER = "Idempotency-Key";
+    static final Duration RETENTION = Duration.ofHours(24);
+
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> tx;
+    private final JsonMapper json;
+
+    Idempotency(JdbcOperations jdbc, TransactionOperations<Connection> tx, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    public HttpResponse<?> execute(long tenantId, String subject, HttpRequest<?> request, @Nullable Object body,
+                                   Supplier<MutableHttpResponse<?>> action) {
+        String key = request.getHeaders().get(HEADER);
+        if (key == null) {
+            return action.get();
+        }
+        if (key.isBlank() || key.length() > 100 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw Problems.invalidField(HEADER, "must be 1-100 visible ASCII characters (a UUID is a good choice)");
+        }
+        String path = request.getPath();
+        String hash = hash(request.getMethodName() + " " + path + "\n" + toJson(body));
+        if (!claim(tenantId, subject, key, request.getMethodName(), path, hash)) {
+            return replay(tenantId, subject, key, hash);
+        }
+        MutableHttpResponse<?> response;
+        try {
+            response = action.get();
+        } catch (RuntimeException e) {
+            release(tenantId, subject, key);
+            throw e;
+        }
+        String location = response.getHeaders().get(HttpHeaders.LOCATION);
+        String responseBody = response.getBody().map(this::toJson).orElse(null);
+        tx.executeWrite(s -> jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE idempotency_record SET response_status = ?, "
+                    + "response_body = ?, response_location = ? WHERE tenant_id = ? AND subject = ? AND idem_key = ?")) {
+                ps.setInt(1, response.code());
+                ps.setString(2, responseBody);
+                ps.setString(3, location);
+                ps.setLong(4, tenantId);
+                ps.setString(5, subject);
+                ps.setString(6, key);
+                return ps.executeUpdate();
+            }
+        }));
+        return response;
+    }
+
+    private boolean claim(long tenantId, String subject, String key, String method, String path, String hash) {
+        try {
+            return tx.executeWrite(s -> jdbc.execute(conn -> {
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO idempotency_record (tenant_id, subject, "
+                        + "idem_key, request_method, request_path, request_hash, created_at) VALUES (?,?,?,?,?,?,?)")) {
+                    ps.setLong(1, tenantId);
+                    ps.setString(2, subject);
+                    ps.setString(3, key);
+                    ps.setString(4, method);
+                    ps.setString(5, path.length() > 500 ? path.substring(0, 500) : path);
+                    ps.setString(6, hash);
+                    ps.setTimestamp(7, Timestamp.from(Instant.now()));
+                    ps.executeUpdate();
+                    return true;
+                } catch (SQLIntegrityConstraintViolationException duplicate) {
+                    return false;
+                }
+            }));
+        } catch (RuntimeException e) {
+            if (causedByDuplicate(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedByDuplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HttpResponse<?> replay(long tenantId, String subject, String key, String hash) {
+        Optional<Stored> stored = jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT request_hash, response_status, response_body, "
+                    + "response_location FROM idempotency_record WHERE tenant_id = ? AND subject = ? AND idem_key = ?")) {
+                ps.setLong(1, tenantId);
+                ps.setString(2, subject);
+                ps.setString(3, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    int status = rs.getInt(2);
+                    return Optional.of(new Stored(rs.getString(1), rs.wasNull() ? null : status, rs.getString(3), rs.getString(4)));
+                }
+            }
+        });
+        if (stored.isEmpty()) {
+            throw Problems.conflict("idempotency-key-in-progress", "The first request with this Idempotency-Key failed; retry");
+        }
+        Stored s = stored.get();
+        if (!s.requestHash.equals(hash)) {
+            throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Unprocessable Content",
+                    "This Idempotency-Key was already used for a different request");
+        }
+        if (s.status == null) {
+            throw Problems.conflict("idempotency-key-in-progress", "A request with this Idempotency-Key is still being processed");
+        }
+        MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.valueOf(s.status));
+        response.header("Idempotent-Replayed", "true");
+        if (s.location != null) {
+            response.header(HttpHeaders.LOCATION, s.location);
+        }
+        if (s.body != null) {
+            response.contentType(MediaType.APPLICATION_JSON_TYPE).body(s.body);
+        }
+        return response;
+    }
+
+    private void release(long tenantId, String subject, String key) {
+        tx.executeWrite(s -> jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "DELETE FROM idempotency_record WHERE tenant_id = ? AND subject = ? AND idem_key = ?")) {
+                ps.setLong(1, tenantId);
+                ps.setString(2, subject);
+                ps.setString(3, key);
+                return ps.executeUpdate();
+            }
+        }));
+    }
+
+    /** Safe on several replicas: each deletes whatever has expired. */
+    @Scheduled(fixedDelay = "1h", initialDelay = "5m")
+    void purgeExpired() {
+        tx.executeWrite(s -> jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM idempotency_record WHERE created_at < ? LIMIT 10000")) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now().minus(RETENTION)));
+                return ps.executeUpdate();
+            }
+        }));
+    }
+
+    private String toJson(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            return new String(json.writeValueAsBytes(value), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hash(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Stored(String requestHash, @Nullable Integer status, @Nullable String body, @Nullable String location) {
+    }
+}

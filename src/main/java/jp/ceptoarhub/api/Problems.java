@@ -1,0 +1,82 @@
+package jp.ceptoarhub.api;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.problem.HttpStatusType;
+import org.zalando.problem.Problem;
+import org.zalando.problem.ThrowableProblem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 9457 problem details thrown by every feature. Field-level errors carry {@code violations: [{field, message}]},
+ * the same shape Micronaut's bean-validation handler produces, so clients parse one format.
+ */
+public final class Problems {
+    private static final String TYPE_BASE = "urn:ceptoar-hub:problem:";
+
+    private Problems() {
+    }
+
+    public static URI type(String slug) {
+        return URI.create(TYPE_BASE + slug);
+    }
+
+    public static ThrowableProblem of(HttpStatus status, String slug, String title, String detail) {
+        return Problem.builder()
+                .withType(type(slug))
+                .withStatus(new HttpStatusType(status))
+                .withTitle(title)
+                .withDetail(detail)
+                .build();
+    }
+
+    public static ThrowableProblem notFound(String what) {
+        return of(HttpStatus.NOT_FOUND, "not-found", "Not Found", what + " was not found");
+    }
+
+    public static ThrowableProblem forbidden(String detail) {
+        return of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+    }
+
+    public static ThrowableProblem conflict(String slug, String detail) {
+        return of(HttpStatus.CONFLICT, slug, "Conflict", detail);
+    }
+
+    public static ThrowableProblem invalidField(String field, String message) {
+        return invalidFields(List.of(new FieldError(field, message)));
+    }
+
+    public static ThrowableProblem invalidFields(List<FieldError> errors) {
+        return Problem.builder()
+                .withType(type("validation"))
+                .withStatus(new HttpStatusType(HttpStatus.BAD_REQUEST))
+                .withTitle("Bad Request")
+                .withDetail(errors.size() == 1
+                        ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                        : errors.size() + " fields are invalid")
+                .with("violations", errors.stream()
+                        .map(e -> Map.of("field", e.field(), "message", e.message()))
+                        .toList())
+                .build();
+    }
+
+    public static ThrowableProblem preconditionRequired() {
+        return of(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "Precondition Required",
+                "This update needs an If-Match header with the ETag of the version you edited");
+    }
+
+    public static ThrowableProblem preconditionFailed(String currentEtag) {
+        return Problem.builder()
+                .withType(type("stale-version"))
+                .withStatus(new HttpStatusType(HttpStatus.PRECONDITION_FAILED))
+                .withTitle("Precondition Failed")
+                .withDetail("The record was changed by someone else since you loaded it; reload and apply your change again")
+                .with("currentEtag", currentEtag)
+                .build();
+    }
+
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,34 @@
+package jp.ceptoarhub.identity;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+
+import java.time.Instant;
+
+/** A person (or the NISC machine client) known to the service: tenant + Keycloak subject → role and organisation. */
+@MappedEntity("app_user")
+public record AppUser(
+        @Id @GeneratedValue @Nullable Long id,
+        Long tenantId,
+        String subject,
+        String username,
+        @Nullable String email,
+        @Nullable String displayName,
+        String role,
+        @Nullable Long memberOperatorId,
+        String status,
+        @Nullable Instant lastSeenAt,
+        Instant createdAt,
+        Instant updatedAt,
+        @Version @Nullable Long version) {
+
+    public static final String ACTIVE = "ACTIVE";
+    public static final String DISABLED = "DISABLED";
+
+    public boolean active() {
+        return ACTIVE.equals(status);
+    }
+}

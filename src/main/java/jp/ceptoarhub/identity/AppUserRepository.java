@@ -1,0 +1,24 @@
+package jp.ceptoarhub.identity;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface AppUserRepository extends CrudRepository<AppUser, Long> {
+    Optional<AppUser> findByTenantIdAndSubject(Long tenantId, String subject);
+
+    Optional<AppUser> findByTenantIdAndId(Long tenantId, Long id);
+
+    boolean existsByTenantIdAndUsername(Long tenantId, String username);
+
+    List<AppUser> findByTenantIdOrderByIdAsc(Long tenantId);
+
+    @Query("UPDATE app_user SET last_seen_at = :seenAt WHERE id = :id AND (last_seen_at IS NULL OR last_seen_at < :notBefore)")
+    void touchLastSeen(Long id, Instant seenAt, Instant notBefore);
+}

@@ -1,0 +1,59 @@
+package jp.ceptoarhub.identity;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jp.ceptoarhub.api.Labels;
+import jp.ceptoarhub.tenancy.Tenant;
+import jp.ceptoarhub.tenancy.TenantDirectory;
+
+import java.util.List;
+
+@Controller("/api/v1/me")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class MeController {
+    private final TenantDirectory tenants;
+    private final UserDirectory users;
+
+    MeController(TenantDirectory tenants, UserDirectory users) {
+        this.tenants = tenants;
+        this.users = users;
+    }
+
+    @Get
+    Me me(CurrentUser user, HttpRequest<?> request) {
+        Labels lang = Labels.of(request);
+        Tenant tenant = tenants.findById(user.tenantId()).orElseThrow();
+        AppUser appUser = users.find(user.tenantId(), user.userId()).orElseThrow();
+        return new Me(
+                new Me.TenantRef(tenant.id(), tenant.code(), tenant.kind().name(),
+                        lang.pick(tenant.nameJa(), tenant.nameEn())),
+                new Me.UserRef(appUser.id(), appUser.subject(), appUser.username(), appUser.email(),
+                        appUser.displayName()),
+                user.memberOperatorId(),
+                List.of(new Me.RoleRef(user.role().code(), user.role().label(lang))),
+                lang.tag());
+    }
+
+    @Serdeable
+    record Me(TenantRef tenant, UserRef user, @Nullable Long memberOperatorId, List<RoleRef> roles, String language) {
+        @Serdeable
+        record TenantRef(long id, String code, String kind, String name) {
+        }
+
+        @Serdeable
+        record UserRef(long id, String subject, String username, @Nullable String email, @Nullable String displayName) {
+        }
+
+        @Serdeable
+        record RoleRef(String code, String label) {
+        }
+    }
+}

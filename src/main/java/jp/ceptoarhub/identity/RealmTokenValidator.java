@@ -1,0 +1,152 @@
+package jp.ceptoarhub.identity;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.jwt.validator.JwtTokenValidator;
+import io.micronaut.security.token.validator.TokenValidator;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import jp.ceptoarhub.tenancy.Tenant;
+import jp.ceptoarhub.tenancy.TenantDirectory;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Accepts only access tokens signed by the realm of a registered, active tenant. The tenant is the one whose
+ * registered issuer equals the token's {@code iss}, verified against that realm's own keys: nothing in a header,
+ * path or body can name another tenant. Roles and organisation come from the service's database, keyed by tenant
+ * and subject; a token whose subject is unknown or disabled there is refused.
+ */
+@Singleton
+@Replaces(JwtTokenValidator.class)
+public class RealmTokenValidator implements TokenValidator<HttpRequest<?>> {
+    private static final Logger LOG = LoggerFactory.getLogger(RealmTokenValidator.class);
+    private static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS = Set.of(
+            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    private final TenantDirectory tenants;
+    private final JwksCache jwks;
+    private final UserDirectory users;
+    private final Scheduler blocking;
+
+    RealmTokenValidator(TenantDirectory tenants, JwksCache jwks, UserDirectory users,
+                        @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor) {
+        this.tenants = tenants;
+        this.jwks = jwks;
+        this.users = users;
+        this.blocking = Schedulers.fromExecutorService(blockingExecutor);
+    }
+
+    @Override
+    public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+        return Mono.fromCallable(() -> validate(token).orElse(null)).subscribeOn(blocking);
+    }
+
+    Optional<Authentication> validate(String token) {
+        try {
+            JWT jwt = JWTParser.parse(token);
+            if (!(jwt instanceof SignedJWT signed)) {
+                return reject("unsigned token");
+            }
+            JWSAlgorithm alg = signed.getHeader().getAlgorithm();
+            if (!ACCEPTED_ALGORITHMS.contains(alg)) {
+                return reject("algorithm " + alg + " not accepted");
+            }
+            String issuer = signed.getJWTClaimsSet().getIssuer();
+            if (issuer == null) {
+                return reject("no issuer");
+            }
+            Optional<Tenant> tenant = tenants.findActiveByIssuer(issuer);
+            if (tenant.isEmpty()) {
+                return reject("issuer not a registered active tenant");
+            }
+            String keyId = signed.getHeader().getKeyID();
+            if (keyId == null) {
+                return reject("no key id");
+            }
+            Optional<JWK> key = jwks.key(tenant.get().realmName(), keyId);
+            if (key.isEmpty() || !signed.verify(verifier(key.get()))) {
+                return reject("signature not valid for realm " + tenant.get().realmName());
+            }
+            JWTClaimsSet claims = signed.getJWTClaimsSet();
+            if (!timeValid(claims)) {
+                return reject("expired or not yet valid");
+            }
+            Object typ = claims.getClaim("typ");
+            if (typ != null && !"Bearer".equals(typ)) {
+                return reject("not an access token (typ " + typ + ")");
+            }
+            return users.authenticate(tenant.get(), claims.getSubject(), claims);
+        } catch (Exception e) {
+            return reject(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static JWSVerifier verifier(JWK key) throws Exception {
+        if (key instanceof RSAKey rsa) {
+            return new RSASSAVerifier(rsa);
+        }
+        if (key instanceof ECKey ec) {
+            return new ECDSAVerifier(ec);
+        }
+        throw new IllegalArgumentException("unsupported key type " + key.getKeyType());
+    }
+
+    private static boolean timeValid(JWTClaimsSet claims) {
+        Instant now = Instant.now();
+        Date exp = claims.getExpirationTime();
+        if (exp == null || exp.toInstant().plus(CLOCK_SKEW).isBefore(now)) {
+            return false;
+        }
+        Date nbf = claims.getNotBeforeTime();
+        return nbf == null || !nbf.toInstant().minus(CLOCK_SKEW).isAfter(now);
+    }
+
+    private static Optional<Authentication> reject(String why) {
+        LOG.debug("Bearer token rejected: {}", why);
+        return Optional.empty();
+    }
+
+    static Authentication authentication(Tenant tenant, AppUser user) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(CurrentUser.TENANT_ID, tenant.id());
+        attributes.put(CurrentUser.TENANT_CODE, tenant.code());
+        attributes.put(CurrentUser.TENANT_KIND, tenant.kind().name());
+        attributes.put(CurrentUser.USER_ID, user.id());
+        attributes.put(CurrentUser.USERNAME, user.username());
+        if (user.memberOperatorId() != null) {
+            attributes.put(CurrentUser.MEMBER_OPERATOR_ID, user.memberOperatorId());
+        }
+        return Authentication.build(user.subject(), List.of(user.role()), attributes);
+    }
+}

@@ -1,0 +1,128 @@
+package jp.ceptoarhub.tenancy;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import jp.ceptoarhub.audit.AuditService;
+import jp.ceptoarhub.identity.IdentityProvisioning;
+import jp.ceptoarhub.identity.KeycloakSettings;
+import jp.ceptoarhub.identity.NationalSettings;
+import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.identity.UserDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * On first start, creates the national tenant: its Keycloak realm (from the same template), the NISC system's
+ * confidential client (client credentials) registered as a user with role nisc-system, and optionally the first
+ * platform admin. Idempotent, and safe when several replicas start at once (unique keys decide the winner).
+ */
+@Singleton
+@Requires(property = "ceptoar.bootstrap.enabled", notEquals = "false")
+class NationalBootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(NationalBootstrap.class);
+
+    private final TenantRepository tenants;
+    private final IdentityProvisioning keycloak;
+    private final KeycloakSettings keycloakSettings;
+    private final NationalSettings national;
+    private final UserDirectory users;
+    private final AuditService audit;
+    private final TransactionOperations<Connection> tx;
+    private final BootstrapSettings settings;
+
+    NationalBootstrap(TenantRepository tenants, IdentityProvisioning keycloak, KeycloakSettings keycloakSettings,
+                      NationalSettings national, UserDirectory users, AuditService audit,
+                      TransactionOperations<Connection> tx, BootstrapSettings settings) {
+        this.tenants = tenants;
+        this.keycloak = keycloak;
+        this.keycloakSettings = keycloakSettings;
+        this.national = national;
+        this.users = users;
+        this.audit = audit;
+        this.tx = tx;
+        this.settings = settings;
+    }
+
+    @ConfigurationProperties("ceptoar.bootstrap")
+    record BootstrapSettings(@Nullable String niscSystemSecret,
+                             @Nullable String platformAdminUsername,
+                             @Nullable String platformAdminEmail,
+                             @Nullable String platformAdminPassword,
+                             @Bindable(defaultValue = "true") boolean requireTotp) {
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        ensureNationalTenant();
+    }
+
+    synchronized Tenant ensureNationalTenant() {
+        String realm = national.realm();
+        Tenant existing = tenants.findByRealmName(realm).orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        if (!keycloak.realmExists(realm)) {
+            keycloak.createRealm(realm, national.displayNameJa(), true);
+        }
+        String secret = settings.niscSystemSecret() == null || settings.niscSystemSecret().isBlank()
+                ? IdentityProvisioning.randomSecret() : settings.niscSystemSecret();
+        String niscSubject = keycloak.niscSystemSubject(realm)
+                .orElseGet(() -> keycloak.createNiscSystemClient(realm, secret));
+        Instant now = Instant.now();
+        Tenant tenant;
+        try {
+            tenant = tx.executeWrite(s -> {
+                Tenant row = tenants.save(new Tenant(null, "national", TenantKind.NATIONAL, national.displayNameJa(),
+                        national.displayNameEn(), null, realm, keycloakSettings.issuerOf(realm), TenantStatus.ACTIVE,
+                        180, now, now, null));
+                users.register(row.id(), niscSubject, "service-account-nisc-system", null, "NISC system", Role.NISC_SYSTEM, null);
+                audit.record(row.id(), AuditService.Actor.system("bootstrap"), "tenant.created", "tenant", row.id(),
+                        "national realm=" + realm);
+                return row;
+            });
+        } catch (RuntimeException e) {
+            return tenants.findByRealmName(realm).orElseThrow(() -> e);
+        }
+        LOG.info("Created the national tenant (realm {})", realm);
+        if (settings.platformAdminUsername() != null && !settings.platformAdminUsername().isBlank()) {
+            createPlatformAdmin(tenant, realm);
+        }
+        return tenant;
+    }
+
+    private void createPlatformAdmin(Tenant tenant, String realm) {
+        List<String> actions = settings.requireTotp() ? List.of("CONFIGURE_TOTP") : List.of();
+        String password = settings.platformAdminPassword() == null || settings.platformAdminPassword().isBlank()
+                ? null : settings.platformAdminPassword();
+        var created = keycloak.createUser(realm, new IdentityProvisioning.NewUser(settings.platformAdminUsername(),
+                settings.platformAdminEmail(), settings.platformAdminEmail() != null, "Platform", "Admin", password,
+                actions));
+        try {
+            tx.executeWrite(s -> {
+                var user = users.register(tenant.id(), created.subject(), settings.platformAdminUsername(),
+                        settings.platformAdminEmail(), "Platform admin", Role.PLATFORM_ADMIN, null);
+                audit.record(tenant.id(), AuditService.Actor.system("bootstrap"), "user.invited", "user", user.id(),
+                        "username=" + user.username() + " role=" + Role.PLATFORM_ADMIN.code());
+                return user;
+            });
+        } catch (RuntimeException e) {
+            keycloak.deleteUserQuietly(realm, created.subject());
+            throw e;
+        }
+        if (created.temporaryPassword() != null) {
+            LOG.warn("Bootstrap platform admin '{}' created with a one-time password (change it at first login): {}",
+                    settings.platformAdminUsername(), created.temporaryPassword());
+        }
+    }
+}

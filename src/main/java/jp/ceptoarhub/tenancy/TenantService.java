@@ -1,0 +1,159 @@
+package jp.ceptoarhub.tenancy;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.Problems;
+import jp.ceptoarhub.audit.AuditService;
+import jp.ceptoarhub.identity.IdentityProvisioning;
+import jp.ceptoarhub.identity.Invitation;
+import jp.ceptoarhub.identity.KeycloakSettings;
+import jp.ceptoarhub.identity.JwksCache;
+import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.identity.UserInvitations;
+import jp.ceptoarhub.reference.ReferenceService;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Creating a tenant spans Keycloak and the database. Order: validate → create realm → create the first secretariat
+ * admin in the realm → one database transaction (tenant row, user row, audit). Any failure undoes the Keycloak
+ * steps already taken, so nothing is left behind on either side.
+ */
+@Singleton
+public class TenantService {
+    static final String REALM_PREFIX = "ceptoar-";
+    private static final Set<String> RESERVED_CODES = Set.of("national", "master", "admin", "platform", "nisc", "api");
+
+    private final TenantRepository tenants;
+    private final TenantDirectory directory;
+    private final IdentityProvisioning keycloak;
+    private final KeycloakSettings keycloakSettings;
+    private final UserInvitations invitations;
+    private final ReferenceService reference;
+    private final AuditService audit;
+    private final JwksCache jwks;
+    private final TransactionOperations<Connection> tx;
+
+    TenantService(TenantRepository tenants, TenantDirectory directory, IdentityProvisioning keycloak,
+                  KeycloakSettings keycloakSettings, UserInvitations invitations, ReferenceService reference,
+                  AuditService audit, JwksCache jwks, TransactionOperations<Connection> tx) {
+        this.tenants = tenants;
+        this.directory = directory;
+        this.keycloak = keycloak;
+        this.keycloakSettings = keycloakSettings;
+        this.invitations = invitations;
+        this.reference = reference;
+        this.audit = audit;
+        this.jwks = jwks;
+        this.tx = tx;
+    }
+
+    public record Created(Tenant tenant, Invitation firstAdmin) {
+    }
+
+    public Created create(TenantCommands.CreateTenant cmd, AuditService.Actor actor) {
+        if (RESERVED_CODES.contains(cmd.code())) {
+            throw Problems.invalidField("code", "is reserved");
+        }
+        if (cmd.ceptoarCode() != null && !reference.ceptoarExists(cmd.ceptoarCode())) {
+            throw Problems.invalidField("ceptoarCode", "is not in the CEPTOAR directory");
+        }
+        if (tenants.existsByCode(cmd.code())) {
+            throw Problems.conflict("tenant-code-taken", "A tenant with code " + cmd.code() + " already exists");
+        }
+        String realm = REALM_PREFIX + cmd.code();
+        if (keycloak.realmExists(realm)) {
+            throw Problems.conflict("realm-exists", "Keycloak already has a realm named " + realm);
+        }
+        keycloak.createRealm(realm, cmd.nameJa(), false);
+        AtomicReference<Tenant> saved = new AtomicReference<>();
+        try {
+            Instant now = Instant.now();
+            Tenant draft = new Tenant(null, cmd.code(), TenantKind.CEPTOAR, cmd.nameJa(), cmd.nameEn(),
+                    cmd.ceptoarCode(), realm, keycloakSettings.issuerOf(realm), TenantStatus.ACTIVE,
+                    cmd.staleAfterDays() == null ? 180 : cmd.staleAfterDays(), now, now, null);
+            // The tenant row is written in the same transaction as the first admin's user row.
+            Invitation firstAdmin = invitations.inviteIntoNewTenant(realm, actor,
+                    new UserInvitations.Invite(cmd.firstAdmin().username(), cmd.firstAdmin().email(),
+                            cmd.firstAdmin().displayName(), Role.SECRETARIAT_ADMIN, null),
+                    () -> {
+                        Tenant row = tenants.save(draft);
+                        saved.set(row);
+                        audit.record(row.id(), actor, "tenant.created", "tenant", row.id(),
+                                "code=" + row.code() + " realm=" + realm);
+                        return row.id();
+                    });
+            return new Created(saved.get(), firstAdmin);
+        } catch (RuntimeException e) {
+            keycloak.deleteRealmQuietly(realm);
+            if (e instanceof DataAccessException) {
+                throw Problems.conflict("tenant-code-taken", "The tenant could not be stored (code or realm already used)");
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Tenant> find(long id) {
+        return tenants.findById(id);
+    }
+
+    public List<Tenant> list(long afterId, int limit) {
+        return tenants.findByIdGreaterThanOrderByIdAsc(afterId, Pageable.from(0, limit));
+    }
+
+    public Tenant update(long id, TenantCommands.UpdateTenant cmd, java.util.function.Consumer<Tenant> precondition,
+                         AuditService.Actor actor) {
+        return tx.executeWrite(status -> {
+            Tenant t = tenants.findById(id).orElseThrow(() -> Problems.notFound("Tenant " + id));
+            precondition.accept(t);
+            Tenant updated = new Tenant(t.id(), t.code(), t.kind(),
+                    cmd.nameJa() == null ? t.nameJa() : cmd.nameJa(),
+                    cmd.nameEn() == null ? t.nameEn() : cmd.nameEn(), t.ceptoarCode(), t.realmName(), t.issuer(),
+                    t.status(), cmd.staleAfterDays() == null ? t.staleAfterDays() : cmd.staleAfterDays(),
+                    t.createdAt(), Instant.now(), t.version());
+            Tenant saved = tenants.update(updated);
+            audit.record(t.id(), actor, "tenant.updated", "tenant", t.id(), describe(cmd));
+            return saved;
+        });
+    }
+
+    public Tenant setStatus(long id, TenantStatus status, AuditService.Actor actor) {
+        Tenant result = tx.executeWrite(s -> {
+            Tenant t = tenants.findById(id).orElseThrow(() -> Problems.notFound("Tenant " + id));
+            if (t.kind() == TenantKind.NATIONAL) {
+                throw Problems.conflict("national-tenant", "The national tenant cannot be suspended");
+            }
+            if (t.status() == status) {
+                return t;
+            }
+            Tenant saved = tenants.update(t.withStatus(status, Instant.now()));
+            audit.record(t.id(), actor, status == TenantStatus.SUSPENDED ? "tenant.suspended" : "tenant.reactivated",
+                    "tenant", t.id(), null);
+            return saved;
+        });
+        directory.evict(result.issuer());
+        jwks.evict(result.realmName());
+        return result;
+    }
+
+    private static String describe(TenantCommands.UpdateTenant cmd) {
+        StringBuilder sb = new StringBuilder();
+        if (cmd.nameJa() != null) {
+            sb.append("nameJa=").append(cmd.nameJa()).append(' ');
+        }
+        if (cmd.nameEn() != null) {
+            sb.append("nameEn=").append(cmd.nameEn()).append(' ');
+        }
+        if (cmd.staleAfterDays() != null) {
+            sb.append("staleAfterDays=").append(cmd.staleAfterDays());
+        }
+        return sb.toString().trim();
+    }
+}

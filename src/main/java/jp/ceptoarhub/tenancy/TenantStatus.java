@@ -1,0 +1,5 @@
+package jp.ceptoarhub.tenancy;
+
+public enum TenantStatus {
+    ACTIVE, SUSPENDED
+}

@@ -1,0 +1,129 @@
+package jp.ceptoarhub.testing;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jp.ceptoarhub.identity.IdentityProvisioning;
+import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.identity.UserDirectory;
+import jp.ceptoarhub.tenancy.Tenant;
+import jp.ceptoarhub.tenancy.TenantDirectory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Base of the integration tests: the service runs against the real MariaDB and the real Keycloak of
+ * {@link TestStack}; people log in through Keycloak's own login pages. Subclasses are
+ * {@code @MicronautTest(transactional = false)}.
+ */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+public abstract class IntegrationTest implements TestPropertyProvider {
+    public static final String PASSWORD = "Correct-Horse-Battery-9";
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, String> TOTP = new ConcurrentHashMap<>();
+
+    @Inject
+    protected ApplicationContext context;
+    @Inject
+    protected EmbeddedServer server;
+    @Inject
+    @Client("/")
+    protected HttpClient http;
+    @Inject
+    protected IdentityProvisioning provisioning;
+    @Inject
+    protected UserDirectory users;
+    @Inject
+    protected TenantDirectory tenants;
+
+    @Override
+    public @NonNull Map<String, String> getProperties() {
+        Map<String, String> p = new java.util.HashMap<>();
+        TestStack.properties().forEach((k, v) -> p.put(k, String.valueOf(v)));
+        return p;
+    }
+
+    protected String keycloakUrl() {
+        return TestStack.get().keycloakUrl();
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** A person with a known password and no pending required actions, registered with the given role. */
+    protected TestUser person(Tenant tenant, Role role, Long memberOperatorId) {
+        String username = unique(role.code().replace("-", "") + "-");
+        var created = provisioning.createUser(tenant.realmName(), new IdentityProvisioning.NewUser(username,
+                username + "@example.jp", true, "Test", role.code(), PASSWORD, List.of()));
+        var user = users.register(tenant.id(), created.subject(), username, username + "@example.jp", "Test " + role.code(),
+                role, memberOperatorId);
+        return new TestUser(tenant, user.id(), created.subject(), username);
+    }
+
+    protected TestUser person(Tenant tenant, Role role) {
+        return person(tenant, role, null);
+    }
+
+    protected Tenant national() {
+        return tenants.findByCode("national").orElseThrow();
+    }
+
+    /** Bearer token of the person, from a real Authorization Code + PKCE login (cached per test run). */
+    protected String token(TestUser user) {
+        return TOKENS.computeIfAbsent(user.username(), u -> {
+            try {
+                return new KeycloakLogin(keycloakUrl()).login(user.tenant().realmName(), u, PASSWORD).accessToken();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Logs in a freshly invited person: temporary password → new password → TOTP set-up when required. */
+    protected KeycloakLogin.Result firstLogin(String realm, String username, String temporaryPassword) throws Exception {
+        KeycloakLogin.Result result = new KeycloakLogin(keycloakUrl()).login(realm, "ceptoar-web", username,
+                temporaryPassword, PASSWORD, null);
+        if (result.totpSecret() != null) {
+            TOTP.put(realm + "/" + username, result.totpSecret());
+        }
+        return result;
+    }
+
+    protected <T> HttpResponse<T> exchange(MutableHttpRequest<?> request, String token, Class<T> type) {
+        return http.toBlocking().exchange(request.bearerAuth(token), type);
+    }
+
+    @SuppressWarnings("rawtypes")
+    protected Map get(String path, String token) {
+        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token), Map.class);
+    }
+
+    /** Sends the request and returns the error response (the test fails if the call succeeds). */
+    @SuppressWarnings("rawtypes")
+    protected HttpResponse<Map> error(MutableHttpRequest<?> request) {
+        try {
+            http.toBlocking().exchange(request, Map.class);
+        } catch (HttpClientResponseException e) {
+            @SuppressWarnings("unchecked")
+            HttpResponse<Map> response = (HttpResponse<Map>) e.getResponse();
+            response.getBody(Map.class);
+            return response;
+        }
+        throw new AssertionError("Expected an error response for " + request.getMethodName() + " " + request.getPath());
+    }
+
+    public record TestUser(Tenant tenant, long userId, String subject, String username) {
+    }
+}

@@ -1,0 +1,32 @@
+package jp.ceptoarhub.testing;
+
+import jp.ceptoarhub.devstack.DevStack;
+
+import java.util.Map;
+
+/** One MariaDB and one Keycloak for the whole test JVM, started on first use. */
+public final class TestStack {
+    private static DevStack stack;
+
+    private TestStack() {
+    }
+
+    public static synchronized DevStack get() {
+        if (stack == null) {
+            try {
+                stack = DevStack.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start MariaDB and Keycloak for the tests", e);
+            }
+        }
+        return stack;
+    }
+
+    public static Map<String, Object> properties() {
+        Map<String, Object> p = new java.util.HashMap<>(get().serviceProperties());
+        p.put("ceptoar.keycloak.jwks-min-refresh-interval", "1s");
+        p.put("ceptoar.tenancy.issuer-cache-ttl", "0s");
+        p.put("ceptoar.bootstrap.require-totp", "true");
+        return p;
+    }
+}
