@@ -30,6 +30,10 @@ public record CurrentUser(
 
     public static CurrentUser from(Authentication authentication) {
         Map<String, Object> a = authentication.getAttributes();
+        if (!(a.get(TENANT_ID) instanceof Number) || authentication.getRoles().isEmpty()) {
+            // Only RealmTokenValidator builds authentications; anything else is not a caller of this service.
+            throw new io.micronaut.security.authentication.AuthorizationException(null);
+        }
         String roleCode = authentication.getRoles().iterator().next();
         return new CurrentUser(
                 ((Number) a.get(TENANT_ID)).longValue(),

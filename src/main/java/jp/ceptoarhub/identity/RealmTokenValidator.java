@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
@@ -52,15 +53,17 @@ public class RealmTokenValidator implements TokenValidator<HttpRequest<?>> {
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
             JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
-    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private final TenantDirectory tenants;
     private final JwksCache jwks;
     private final UserDirectory users;
     private final Scheduler blocking;
+    private final Duration clockSkew;
 
     RealmTokenValidator(TenantDirectory tenants, JwksCache jwks, UserDirectory users,
-                        @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor) {
+                        @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
+                        @Value("${ceptoar.tenancy.clock-skew:30s}") Duration clockSkew) {
+        this.clockSkew = clockSkew;
         this.tenants = tenants;
         this.jwks = jwks;
         this.users = users;
@@ -122,14 +125,14 @@ public class RealmTokenValidator implements TokenValidator<HttpRequest<?>> {
         throw new IllegalArgumentException("unsupported key type " + key.getKeyType());
     }
 
-    private static boolean timeValid(JWTClaimsSet claims) {
+    private boolean timeValid(JWTClaimsSet claims) {
         Instant now = Instant.now();
         Date exp = claims.getExpirationTime();
-        if (exp == null || exp.toInstant().plus(CLOCK_SKEW).isBefore(now)) {
+        if (exp == null || exp.toInstant().plus(clockSkew).isBefore(now)) {
             return false;
         }
         Date nbf = claims.getNotBeforeTime();
-        return nbf == null || !nbf.toInstant().minus(CLOCK_SKEW).isAfter(now);
+        return nbf == null || !nbf.toInstant().minus(clockSkew).isAfter(now);
     }
 
     private static Optional<Authentication> reject(String why) {

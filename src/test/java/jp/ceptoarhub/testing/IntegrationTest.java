@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 public abstract class IntegrationTest implements TestPropertyProvider {
     public static final String PASSWORD = "Correct-Horse-Battery-9";
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
     private static final Map<String, String> TOTP = new ConcurrentHashMap<>();
 
     @Inject
@@ -76,19 +76,49 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         return person(tenant, role, null);
     }
 
+    /** A new CEPTOAR tenant created through the platform API (real realm in Keycloak). */
+    protected Tenant newTenant(String nameJa) {
+        String code = unique("t");
+        Map<String, Object> body = Map.of("code", code, "nameJa", nameJa, "nameEn", "Test CEPTOAR " + code,
+                "firstAdmin", Map.of("username", "first-" + code, "email", "first-" + code + "@example.jp"));
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/platform/tenants", body).bearerAuth(platformAdminToken()), Map.class);
+        return tenants.findByCode(code).orElseThrow();
+    }
+
+    private static volatile TestUser platformAdmin;
+
+    protected String platformAdminToken() {
+        if (platformAdmin == null) {
+            synchronized (IntegrationTest.class) {
+                if (platformAdmin == null) {
+                    platformAdmin = person(national(), Role.PLATFORM_ADMIN);
+                }
+            }
+        }
+        return token(platformAdmin);
+    }
+
     protected Tenant national() {
         return tenants.findByCode("national").orElseThrow();
     }
 
     /** Bearer token of the person, from a real Authorization Code + PKCE login (cached per test run). */
     protected String token(TestUser user) {
-        return TOKENS.computeIfAbsent(user.username(), u -> {
+        // Access tokens live 5 minutes; log in again well before that so long suites never send an expired one.
+        return TOKENS.compute(user.username(), (u, cached) -> {
+            if (cached != null && cached.obtainedAt().isAfter(java.time.Instant.now().minusSeconds(180))) {
+                return cached;
+            }
             try {
-                return new KeycloakLogin(keycloakUrl()).login(user.tenant().realmName(), u, PASSWORD).accessToken();
+                return new CachedToken(new KeycloakLogin(keycloakUrl()).login(user.tenant().realmName(), u, PASSWORD)
+                        .accessToken(), java.time.Instant.now());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }).token();
+    }
+
+    private record CachedToken(String token, java.time.Instant obtainedAt) {
     }
 
     /** Logs in a freshly invited person: temporary password → new password → TOTP set-up when required. */

@@ -26,6 +26,7 @@ public final class TestStack {
         Map<String, Object> p = new java.util.HashMap<>(get().serviceProperties());
         p.put("ceptoar.keycloak.jwks-min-refresh-interval", "1s");
         p.put("ceptoar.tenancy.issuer-cache-ttl", "0s");
+        p.put("ceptoar.tenancy.clock-skew", "0s");
         p.put("ceptoar.bootstrap.require-totp", "true");
         return p;
     }
