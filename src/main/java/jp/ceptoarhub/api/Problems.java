@@ -2,12 +2,11 @@ package jp.ceptoarhub.api;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.problem.HttpStatusType;
-import org.zalando.problem.Problem;
+import io.micronaut.problem.violations.Violation;
 import org.zalando.problem.ThrowableProblem;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /**
  * RFC 9457 problem details thrown by every feature. Field-level errors carry {@code violations: [{field, message}]},
@@ -24,12 +23,7 @@ public final class Problems {
     }
 
     public static ThrowableProblem of(HttpStatus status, String slug, String title, String detail) {
-        return Problem.builder()
-                .withType(type(slug))
-                .withStatus(new HttpStatusType(status))
-                .withTitle(title)
-                .withDetail(detail)
-                .build();
+        return new ApiProblem(type(slug), title, new HttpStatusType(status), detail, null, null);
     }
 
     public static ThrowableProblem notFound(String what) {
@@ -49,17 +43,11 @@ public final class Problems {
     }
 
     public static ThrowableProblem invalidFields(List<FieldError> errors) {
-        return Problem.builder()
-                .withType(type("validation"))
-                .withStatus(new HttpStatusType(HttpStatus.BAD_REQUEST))
-                .withTitle("Bad Request")
-                .withDetail(errors.size() == 1
+        return new ApiProblem(type("validation"), "Bad Request", new HttpStatusType(HttpStatus.BAD_REQUEST),
+                errors.size() == 1
                         ? errors.getFirst().field() + ": " + errors.getFirst().message()
-                        : errors.size() + " fields are invalid")
-                .with("violations", errors.stream()
-                        .map(e -> Map.of("field", e.field(), "message", e.message()))
-                        .toList())
-                .build();
+                        : errors.size() + " fields are invalid",
+                errors.stream().map(e -> new Violation(e.field(), e.message())).toList(), null);
     }
 
     public static ThrowableProblem preconditionRequired() {
@@ -68,13 +56,10 @@ public final class Problems {
     }
 
     public static ThrowableProblem preconditionFailed(String currentEtag) {
-        return Problem.builder()
-                .withType(type("stale-version"))
-                .withStatus(new HttpStatusType(HttpStatus.PRECONDITION_FAILED))
-                .withTitle("Precondition Failed")
-                .withDetail("The record was changed by someone else since you loaded it; reload and apply your change again")
-                .with("currentEtag", currentEtag)
-                .build();
+        return new ApiProblem(type("stale-version"), "Precondition Failed",
+                new HttpStatusType(HttpStatus.PRECONDITION_FAILED),
+                "The record was changed by someone else since you loaded it; reload and apply your change again",
+                null, currentEtag);
     }
 
     public record FieldError(String field, String message) {
