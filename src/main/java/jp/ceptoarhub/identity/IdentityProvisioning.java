@@ -132,6 +132,32 @@ public class IdentityProvisioning {
         }
     }
 
+    /** Deletes a user; a user Keycloak no longer has counts as deleted. */
+    public void deleteUser(String realmName, String userId) {
+        try (Response response = admin.client().realm(realmName).users().delete(userId)) {
+            if (response.getStatus() != 204 && response.getStatus() != 404) {
+                throw new IllegalStateException("Keycloak refused to delete user " + userId + ": HTTP "
+                        + response.getStatus());
+            }
+        }
+    }
+
+    /** Adds a required action (e.g. CONFIGURE_TOTP after a promotion to a secretariat role) unless already done. */
+    public void requireAction(String realmName, String userId, String action) {
+        var resource = admin.client().realm(realmName).users().get(userId);
+        if ("CONFIGURE_TOTP".equals(action)
+                && resource.credentials().stream().anyMatch(c -> "otp".equals(c.getType()))) {
+            return;
+        }
+        UserRepresentation rep = resource.toRepresentation();
+        List<String> actions = new ArrayList<>(rep.getRequiredActions() == null ? List.of() : rep.getRequiredActions());
+        if (!actions.contains(action)) {
+            actions.add(action);
+            rep.setRequiredActions(actions);
+            resource.update(rep);
+        }
+    }
+
     public void setUserEnabled(String realmName, String userId, boolean enabled) {
         var resource = admin.client().realm(realmName).users().get(userId);
         UserRepresentation rep = resource.toRepresentation();
@@ -140,6 +166,20 @@ public class IdentityProvisioning {
         if (!enabled) {
             resource.logout();
         }
+    }
+
+    /** Sets a permanent password and replaces the pending required actions (demo data and support tooling). */
+    public void resetCredentials(String realmName, String userId, String password, List<String> requiredActions) {
+        var resource = admin.client().realm(realmName).users().get(userId);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        resource.resetPassword(credential);
+        UserRepresentation rep = resource.toRepresentation();
+        rep.setRequiredActions(requiredActions);
+        rep.setEmailVerified(true);
+        resource.update(rep);
     }
 
     public void sendActionsEmail(String realmName, String userId, List<String> actions) {

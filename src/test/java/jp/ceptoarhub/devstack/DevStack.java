@@ -20,7 +20,15 @@ public final class DevStack implements AutoCloseable {
         this.keycloak = keycloak;
     }
 
+    /** For tests: any free ports, stopped by a JVM shutdown hook. */
     public static DevStack start() throws Exception {
+        DevStack stack = start(0);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-stop"));
+        return stack;
+    }
+
+    /** The caller stops the stack (after whatever uses it). */
+    public static DevStack start(int preferredKeycloakPort) throws Exception {
         Path runDir = Path.of("target", "devstack", "run-" + ProcessHandle.current().pid() + "-" + System.nanoTime())
                 .toAbsolutePath();
         Files.createDirectories(runDir);
@@ -29,7 +37,7 @@ public final class DevStack implements AutoCloseable {
         var kcStart = new java.util.concurrent.CompletableFuture<EmbeddedKeycloak>();
         Thread kcThread = Thread.ofPlatform().name("keycloak-start").start(() -> {
             try {
-                kcStart.complete(EmbeddedKeycloak.start(zip, version, runDir.resolve("keycloak")));
+                kcStart.complete(EmbeddedKeycloak.start(zip, version, runDir.resolve("keycloak"), preferredKeycloakPort));
             } catch (Throwable t) {
                 kcStart.completeExceptionally(t);
             }
@@ -49,9 +57,7 @@ public final class DevStack implements AutoCloseable {
             db.close();
             throw e;
         }
-        DevStack stack = new DevStack(db, kc);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-stop"));
-        return stack;
+        return new DevStack(db, kc);
     }
 
     /** Micronaut properties that point the service at this stack. */
@@ -83,7 +89,13 @@ public final class DevStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         keycloak.close();
         mariaDb.close();
     }
+
+    private boolean closed;
 }

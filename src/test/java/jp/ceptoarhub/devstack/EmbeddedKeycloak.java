@@ -39,9 +39,14 @@ public final class EmbeddedKeycloak implements AutoCloseable {
     }
 
     public static EmbeddedKeycloak start(Path distZip, String version, Path runDir) throws Exception {
+        return start(distZip, version, runDir, 0);
+    }
+
+    /** {@code preferredPort} 0 (or busy) means any free loopback port. */
+    public static EmbeddedKeycloak start(Path distZip, String version, Path runDir, int preferredPort) throws Exception {
         Path home = unpackOnce(distZip, version);
         Files.createDirectories(runDir);
-        int port = EmbeddedMariaDb.freePort();
+        int port = preferredPort > 0 && EmbeddedMariaDb.portFree(preferredPort) ? preferredPort : EmbeddedMariaDb.freePort();
         int managementPort = EmbeddedMariaDb.freePort();
         String adminPassword = UUID.randomUUID().toString();
         Path log = runDir.resolve("keycloak.log");

@@ -78,6 +78,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static void deleteRecursively(File f) {
         File[] children = f.listFiles();
         if (children != null) {

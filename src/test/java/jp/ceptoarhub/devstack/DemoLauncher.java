@@ -1,0 +1,68 @@
+package jp.ceptoarhub.devstack;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jp.ceptoarhub.Application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Command 1 of the README ({@code ./mvnw -Pdemo}): starts MariaDB and Keycloak from Maven Central, the service on
+ * one port, loads demo data, prints where to log in. Ctrl-C stops everything it started.
+ */
+public final class DemoLauncher {
+    private DemoLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Instant started = Instant.now();
+        int port = Integer.parseInt(System.getProperty("demo.port", "8080"));
+        int keycloakPort = Integer.parseInt(System.getProperty("demo.keycloak.port", "8180"));
+        System.out.println("CEPTOAR Hub demo: starting MariaDB and Keycloak (the first start unpacks Keycloak; allow a minute)...");
+        DevStack stack = DevStack.start(keycloakPort);
+        Map<String, Object> properties = new HashMap<>(stack.serviceProperties());
+        properties.put("micronaut.server.port", port);
+        properties.put("ceptoar.keycloak.client-redirect-uris", "http://127.0.0.1:" + port + "/*,http://localhost:" + port + "/*,jp.ceptoarhub.app:/oauth2redirect");
+        ApplicationContext context = Micronaut.build(args)
+                .mainClass(Application.class)
+                .properties(properties)
+                .environments("dev")
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping CEPTOAR Hub, Keycloak and MariaDB...");
+            context.close();
+            stack.close();
+        }, "demo-stop"));
+        DemoData.Summary demo = context.getBean(DemoData.class).load();
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        print(server, stack, demo, Duration.between(started, Instant.now()));
+        Thread.currentThread().join();
+    }
+
+    private static void print(EmbeddedServer server, DevStack stack, DemoData.Summary demo, Duration took) {
+        String api = "http://127.0.0.1:" + server.getPort();
+        StringBuilder sb = new StringBuilder();
+        sb.append("\n================ CEPTOAR Hub is running (started in ").append(took.toSeconds()).append(" s) ================\n");
+        sb.append("API            ").append(api).append("/api/v1   (health: ").append(api).append("/health, metrics: ").append(api).append("/prometheus)\n");
+        sb.append("Keycloak       ").append(stack.keycloakUrl()).append("   (admin console: user admin, password ").append(stack.keycloakAdminPassword()).append(")\n");
+        sb.append("Database       ").append(stack.jdbcUrl()).append("\n\n");
+        sb.append("Demo users (password for all: ").append(DemoData.PASSWORD).append("). Sign in at the realm's account page;\n");
+        sb.append("secretariat and national users set up an authenticator app (TOTP) at first sign-in, as in production.\n");
+        for (DemoData.DemoUser u : demo.users()) {
+            sb.append(String.format("  %-22s %-34s %s%n", u.role(), u.username(),
+                    stack.keycloakUrl() + "/realms/" + u.realm() + "/account"));
+        }
+        sb.append("\nMachine client (NISC system, client credentials):\n");
+        sb.append("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=nisc-system -d client_secret=")
+                .append(DevStack.NISC_SYSTEM_SECRET).append(" ").append(stack.keycloakUrl())
+                .append("/realms/national/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        sb.append("  curl -H \"Authorization: Bearer $TOKEN\" ").append(api).append("/api/v1/me\n");
+        sb.append("\nBrowser and phone clients use Authorization Code + PKCE with client ceptoar-web / ceptoar-mobile.\n");
+        sb.append("Press Ctrl-C to stop everything.\n");
+        System.out.println(sb);
+    }
+}
