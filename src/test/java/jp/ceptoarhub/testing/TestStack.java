@@ -27,6 +27,8 @@ public final class TestStack {
         p.put("ceptoar.keycloak.jwks-min-refresh-interval", "1s");
         p.put("ceptoar.tenancy.issuer-cache-ttl", "0s");
         p.put("ceptoar.tenancy.clock-skew", "0s");
+        // Creating a realm takes seconds on a busy 2-core machine; the client default of 10 s is too tight.
+        p.put("micronaut.http.client.read-timeout", "60s");
         p.put("ceptoar.bootstrap.require-totp", "true");
         return p;
     }
