@@ -2,7 +2,6 @@ package jp.ceptoarhub.api;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.problem.violations.Violation;
 import org.zalando.problem.StatusType;
 import org.zalando.problem.ThrowableProblem;
 
@@ -19,11 +18,17 @@ public class ApiProblem extends ThrowableProblem {
     private final String title;
     private final StatusType status;
     private final String detail;
-    private final List<Violation> violations;
+    private final List<Problems.FieldError> violations;
+    private final Integer errorCount;
     private final String currentEtag;
 
-    ApiProblem(URI type, String title, StatusType status, String detail, @Nullable List<Violation> violations,
+    ApiProblem(URI type, String title, StatusType status, String detail, @Nullable List<Problems.FieldError> violations,
                @Nullable String currentEtag) {
+        this(type, title, status, detail, violations, currentEtag, null);
+    }
+
+    ApiProblem(URI type, String title, StatusType status, String detail, @Nullable List<Problems.FieldError> violations,
+               @Nullable String currentEtag, @Nullable Integer errorCount) {
         super(null);
         this.type = type;
         this.title = title;
@@ -31,6 +36,7 @@ public class ApiProblem extends ThrowableProblem {
         this.detail = detail;
         this.violations = violations;
         this.currentEtag = currentEtag;
+        this.errorCount = errorCount;
     }
 
     @Override
@@ -54,8 +60,14 @@ public class ApiProblem extends ThrowableProblem {
     }
 
     @Nullable
-    public List<Violation> getViolations() {
+    public List<Problems.FieldError> getViolations() {
         return violations;
+    }
+
+    /** Total number of errors when {@code violations} lists only the first ones (bulk imports). */
+    @Nullable
+    public Integer getErrorCount() {
+        return errorCount;
     }
 
     @Nullable

@@ -9,6 +9,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -36,6 +37,7 @@ import java.util.function.Supplier;
 public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     static final Duration RETENTION = Duration.ofHours(24);
+    private static final java.util.Set<String> SECRET_FIELDS = java.util.Set.of("temporaryPassword");
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
@@ -69,16 +71,19 @@ public class Idempotency {
             throw e;
         }
         String location = response.getHeaders().get(HttpHeaders.LOCATION);
-        String responseBody = response.getBody().map(this::toJson).orElse(null);
+        String etag = response.getHeaders().get(HttpHeaders.ETAG);
+        String responseBody = response.getBody().map(this::storedForm).orElse(null);
         tx.executeWrite(s -> jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("UPDATE idempotency_record SET response_status = ?, "
-                    + "response_body = ?, response_location = ? WHERE tenant_id = ? AND subject = ? AND idem_key = ?")) {
+                    + "response_body = ?, response_location = ?, response_etag = ? "
+                    + "WHERE tenant_id = ? AND subject = ? AND idem_key = ?")) {
                 ps.setInt(1, response.code());
                 ps.setString(2, responseBody);
                 ps.setString(3, location);
-                ps.setLong(4, tenantId);
-                ps.setString(5, subject);
-                ps.setString(6, key);
+                ps.setString(4, etag);
+                ps.setLong(5, tenantId);
+                ps.setString(6, subject);
+                ps.setString(7, key);
                 return ps.executeUpdate();
             }
         }));
@@ -123,7 +128,8 @@ public class Idempotency {
     private HttpResponse<?> replay(long tenantId, String subject, String key, String hash) {
         Optional<Stored> stored = jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT request_hash, response_status, response_body, "
-                    + "response_location FROM idempotency_record WHERE tenant_id = ? AND subject = ? AND idem_key = ?")) {
+                    + "response_location, response_etag FROM idempotency_record "
+                    + "WHERE tenant_id = ? AND subject = ? AND idem_key = ?")) {
                 ps.setLong(1, tenantId);
                 ps.setString(2, subject);
                 ps.setString(3, key);
@@ -132,7 +138,9 @@ public class Idempotency {
                         return Optional.empty();
                     }
                     int status = rs.getInt(2);
-                    return Optional.of(new Stored(rs.getString(1), rs.wasNull() ? null : status, rs.getString(3), rs.getString(4)));
+                    Integer responseStatus = rs.wasNull() ? null : status;
+                    return Optional.of(new Stored(rs.getString(1), responseStatus, rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
                 }
             }
         });
@@ -151,6 +159,9 @@ public class Idempotency {
         response.header("Idempotent-Replayed", "true");
         if (s.location != null) {
             response.header(HttpHeaders.LOCATION, s.location);
+        }
+        if (s.etag != null) {
+            response.header(HttpHeaders.ETAG, s.etag);
         }
         if (s.body != null) {
             response.contentType(MediaType.APPLICATION_JSON_TYPE).body(s.body);
@@ -181,6 +192,37 @@ public class Idempotency {
         }));
     }
 
+    /**
+     * The response as stored for replays, without secrets that must be shown only once (a new user's one-time
+     * password): the stored copy would otherwise keep them readable in the database for a day.
+     */
+    private String storedForm(Object body) {
+        try {
+            JsonNode tree = json.writeValueToTree(body);
+            return new String(json.writeValueAsBytes(redact(tree)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode redact(JsonNode node) {
+        if (node.isObject()) {
+            java.util.Map<String, JsonNode> kept = new java.util.LinkedHashMap<>();
+            for (java.util.Map.Entry<String, JsonNode> e : node.entries()) {
+                if (!SECRET_FIELDS.contains(e.getKey())) {
+                    kept.put(e.getKey(), redact(e.getValue()));
+                }
+            }
+            return JsonNode.createObjectNode(kept);
+        }
+        if (node.isArray()) {
+            java.util.List<JsonNode> items = new java.util.ArrayList<>();
+            node.values().forEach(v -> items.add(redact(v)));
+            return JsonNode.createArrayNode(items);
+        }
+        return node;
+    }
+
     private String toJson(@Nullable Object value) {
         if (value == null) {
             return "";
@@ -200,6 +242,7 @@ public class Idempotency {
         }
     }
 
-    private record Stored(String requestHash, @Nullable Integer status, @Nullable String body, @Nullable String location) {
+    private record Stored(String requestHash, @Nullable Integer status, @Nullable String body, @Nullable String location,
+                          @Nullable String etag) {
     }
 }

@@ -2,7 +2,6 @@ package jp.ceptoarhub.api;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.problem.HttpStatusType;
-import io.micronaut.problem.violations.Violation;
 import org.zalando.problem.ThrowableProblem;
 
 import java.net.URI;
@@ -47,7 +46,13 @@ public final class Problems {
                 errors.size() == 1
                         ? errors.getFirst().field() + ": " + errors.getFirst().message()
                         : errors.size() + " fields are invalid",
-                errors.stream().map(e -> new Violation(e.field(), e.message())).toList(), null);
+                errors, null);
+    }
+
+    /** Any status with field-level errors, e.g. 409 for a duplicate value or 400 for rows of an import file. */
+    public static ThrowableProblem withViolations(HttpStatus status, String slug, String title, String detail,
+                                                  List<FieldError> errors, @io.micronaut.core.annotation.Nullable Integer errorCount) {
+        return new ApiProblem(type(slug), title, new HttpStatusType(status), detail, errors, null, errorCount);
     }
 
     public static ThrowableProblem preconditionRequired() {
@@ -62,6 +67,11 @@ public final class Problems {
                 null, currentEtag);
     }
 
-    public record FieldError(String field, String message) {
+    /** One invalid field; {@code row} is set for errors in rows of an uploaded file (1 = first data row). */
+    @io.micronaut.serde.annotation.Serdeable
+    public record FieldError(String field, String message, @io.micronaut.core.annotation.Nullable Integer row) {
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

@@ -114,9 +114,10 @@ public class AuditService {
                 List<AuditEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long actorTenant = rs.getLong(5);
+                        long actorTenantValue = rs.getLong(5);
+                        Long actorTenant = rs.wasNull() ? null : actorTenantValue;
                         out.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                                rs.getString(4), rs.wasNull() ? null : actorTenant, rs.getString(6), rs.getString(7),
+                                rs.getString(4), actorTenant, rs.getString(6), rs.getString(7),
                                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)));
                     }
                 }

@@ -19,6 +19,13 @@ interface AppUserRepository extends CrudRepository<AppUser, Long> {
 
     List<AppUser> findByTenantIdOrderByIdAsc(Long tenantId);
 
+    List<AppUser> findByTenantIdAndIdGreaterThanOrderByIdAsc(Long tenantId, Long afterId,
+                                                             io.micronaut.data.model.Pageable pageable);
+
+    List<AppUser> findByTenantIdAndMemberOperatorIdAndIdGreaterThanOrderByIdAsc(Long tenantId, Long memberOperatorId,
+                                                                                Long afterId,
+                                                                                io.micronaut.data.model.Pageable pageable);
+
     @Query("UPDATE app_user SET last_seen_at = :seenAt WHERE id = :id AND (last_seen_at IS NULL OR last_seen_at < :notBefore)")
     void touchLastSeen(Long id, Instant seenAt, Instant notBefore);
 }

@@ -49,6 +49,8 @@ import java.util.concurrent.ExecutorService;
 @Replaces(JwtTokenValidator.class)
 public class RealmTokenValidator implements TokenValidator<HttpRequest<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(RealmTokenValidator.class);
+    private static final Set<String> ACCEPTED_CLIENTS = Set.of(
+            RealmTemplate.WEB_CLIENT, RealmTemplate.MOBILE_CLIENT, RealmTemplate.NISC_SYSTEM_CLIENT);
     private static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS = Set.of(
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
@@ -108,6 +110,11 @@ public class RealmTokenValidator implements TokenValidator<HttpRequest<?>> {
             Object typ = claims.getClaim("typ");
             if (typ != null && !"Bearer".equals(typ)) {
                 return reject("not an access token (typ " + typ + ")");
+            }
+            // Only tokens issued to this product's clients: not the account console's, not some other app's in the realm.
+            Object azp = claims.getClaim("azp");
+            if (!(azp instanceof String client) || !ACCEPTED_CLIENTS.contains(client)) {
+                return reject("issued to client " + azp);
             }
             return users.authenticate(tenant.get(), claims.getSubject(), claims);
         } catch (Exception e) {

@@ -79,7 +79,7 @@ class NationalBootstrap {
                 ? IdentityProvisioning.randomSecret() : settings.niscSystemSecret();
         String niscSubject = keycloak.niscSystemSubject(realm)
                 .orElseGet(() -> keycloak.createNiscSystemClient(realm, secret));
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Tenant tenant;
         try {
             tenant = tx.executeWrite(s -> {

@@ -75,7 +75,7 @@ public class TenantService {
         keycloak.createRealm(realm, cmd.nameJa(), false);
         AtomicReference<Tenant> saved = new AtomicReference<>();
         try {
-            Instant now = Instant.now();
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             Tenant draft = new Tenant(null, cmd.code(), TenantKind.CEPTOAR, cmd.nameJa(), cmd.nameEn(),
                     cmd.ceptoarCode(), realm, keycloakSettings.issuerOf(realm), TenantStatus.ACTIVE,
                     cmd.staleAfterDays() == null ? 180 : cmd.staleAfterDays(), now, now, null);
@@ -117,7 +117,7 @@ public class TenantService {
                     cmd.nameJa() == null ? t.nameJa() : cmd.nameJa(),
                     cmd.nameEn() == null ? t.nameEn() : cmd.nameEn(), t.ceptoarCode(), t.realmName(), t.issuer(),
                     t.status(), cmd.staleAfterDays() == null ? t.staleAfterDays() : cmd.staleAfterDays(),
-                    t.createdAt(), Instant.now(), t.version());
+                    t.createdAt(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), t.version());
             Tenant saved = tenants.update(updated);
             audit.record(t.id(), actor, "tenant.updated", "tenant", t.id(), describe(cmd));
             return saved;
@@ -133,7 +133,7 @@ public class TenantService {
             if (t.status() == status) {
                 return t;
             }
-            Tenant saved = tenants.update(t.withStatus(status, Instant.now()));
+            Tenant saved = tenants.update(t.withStatus(status, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             audit.record(t.id(), actor, status == TenantStatus.SUSPENDED ? "tenant.suspended" : "tenant.reactivated",
                     "tenant", t.id(), null);
             return saved;

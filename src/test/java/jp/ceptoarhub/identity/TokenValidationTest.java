@@ -109,6 +109,16 @@ class TokenValidationTest extends IntegrationTest {
     }
 
     @Test
+    void tokenIssuedToAnotherClientOfTheRealmIsRefused() throws Exception {
+        keycloakAdmin.client().realm(tenantA.realmName()).clients().create(KeycloakLogin.foreignClient("other-app")).close();
+        TestUser user = person(tenantA, Role.SECRETARIAT_STAFF);
+        String token = new KeycloakLogin(keycloakUrl()).login(tenantA.realmName(), "other-app", user.username(), PASSWORD,
+                PASSWORD, null).accessToken();
+        assertThat(status(token)).isEqualTo(401);
+        assertThat(status(token(user))).as("same person through the product's client").isEqualTo(200);
+    }
+
+    @Test
     void expiredTokenIsRefused() throws Exception {
         Tenant shortLived = newTenant("短命トークンCEPTOAR");
         RealmRepresentation realm = keycloakAdmin.client().realm(shortLived.realmName()).toRepresentation();

@@ -159,6 +159,11 @@ class TenantAdministrationTest extends IntegrationTest {
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replay.body().get("id")).isEqualTo(first.body().get("id"));
         assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(replay.header("ETag")).isEqualTo(first.header("ETag"));
+        // The one-time password is shown once; the stored copy for replays does not keep it.
+        assertThat((Map) first.body().get("firstAdmin")).containsKey("temporaryPassword");
+        assertThat((Map) replay.body().get("firstAdmin")).doesNotContainKey("temporaryPassword");
+        assertThat(count("SELECT COUNT(*) FROM idempotency_record WHERE response_body LIKE '%temporaryPassword%'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM tenant WHERE code = ?", b.get("code"))).isEqualTo(1);
 
         HttpResponse<Map> reused = error(HttpRequest.POST("/api/v1/platform/tenants", body(unique("t")))
@@ -188,6 +193,35 @@ class TenantAdministrationTest extends IntegrationTest {
 
         assertThat(error(HttpRequest.PATCH(path, Map.of("staleAfterDays", 1)).header("If-Match", ok.header("ETag"))
                 .bearerAuth(platformAdminToken())).code()).as("out of range").isEqualTo(400);
+    }
+
+    @Test
+    void twoEditorsWithTheSameETagAtTheSameMomentGetOneSuccessAndOneStaleVersion() throws Exception {
+        var tenant = newTenant("同時更新試験CEPTOAR");
+        String path = "/api/v1/platform/tenants/" + tenant.id();
+        String admin = platformAdminToken();
+        String etag = http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(admin), Map.class).header("ETag");
+        List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> editors = new java.util.ArrayList<>();
+        for (int days : List.of(60, 120)) {
+            editors.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    var request = HttpRequest.PATCH(path, Map.of("staleAfterDays", days)).header("If-Match", etag).bearerAuth(admin);
+                    statuses.add(http.toBlocking().exchange(request, Map.class).code());
+                } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+                    statuses.add(e.getStatus().getCode());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread t : editors) {
+            t.join();
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 412);
     }
 
     @Test

@@ -105,6 +105,17 @@ public final class KeycloakLogin {
         throw new IllegalStateException("Login did not finish");
     }
 
+    /** Registers a public PKCE client that is not one of the product's (for tests of the client check). */
+    public static org.keycloak.representations.idm.ClientRepresentation foreignClient(String clientId) {
+        var c = new org.keycloak.representations.idm.ClientRepresentation();
+        c.setClientId(clientId);
+        c.setPublicClient(true);
+        c.setStandardFlowEnabled(true);
+        c.setRedirectUris(java.util.List.of(REDIRECT_URI));
+        c.setAttributes(Map.of("pkce.code.challenge.method", "S256"));
+        return c;
+    }
+
     public Result login(String realm, String username, String password) throws Exception {
         return login(realm, "ceptoar-web", username, password, password, null);
     }

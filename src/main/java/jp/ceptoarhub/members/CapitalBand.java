@@ -1,0 +1,44 @@
+package jp.ceptoarhub.members;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * 資本金 bands exactly as the readiness survey's respondent attribute {@code q.respondent.capital} (FY2023 設問7,
+ * FY2024 I.) in reference-data/assessment-catalogue-fy2024.json, whose option list is complete in the source
+ * (optionsStatus COMPLETE). Codes are the catalogue's option ids. Local governments always choose
+ * {@link #NONE_OF_THESE}.
+ */
+public enum CapitalBand {
+    UNDER_50M("under-50m", "5,000万円未満", "Under ¥50 million"),
+    FROM_50M_TO_UNDER_100M("50m-to-under-100m", "5,000万円以上1億円未満", "¥50 million to under ¥100 million"),
+    FROM_100M_TO_UNDER_300M("100m-to-under-300m", "1億円以上3億円未満", "¥100 million to under ¥300 million"),
+    FROM_300M("300m-or-more", "3億円以上", "¥300 million or more"),
+    NONE_OF_THESE("none-of-these", "いずれも該当しない", "None of these (local governments always choose this)");
+
+    private final String code;
+    private final String labelJa;
+    private final String labelEn;
+
+    CapitalBand(String code, String labelJa, String labelEn) {
+        this.code = code;
+        this.labelJa = labelJa;
+        this.labelEn = labelEn;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String labelJa() {
+        return labelJa;
+    }
+
+    public String labelEn() {
+        return labelEn;
+    }
+
+    public static Optional<CapitalBand> fromCode(String code) {
+        return Arrays.stream(values()).filter(b -> b.code.equals(code)).findFirst();
+    }
+}

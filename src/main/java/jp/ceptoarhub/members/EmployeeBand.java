@@ -1,0 +1,47 @@
+package jp.ceptoarhub.members;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * 従業員数 bands: a PRODUCT enumeration, not the survey's. The survey asks the number of employees as a respondent
+ * attribute ({@code q.respondent.employee-count}, FY2023 設問6), but its option list is NOT in the source documents
+ * (the catalogue records optionsStatus NOT_IN_SOURCE: the chart was lost in both editions). So these bands cannot
+ * claim to be the survey's own. They are chosen to line up with the capital bands' thresholds, which are those of
+ * the 中小企業基本法 SME definitions (50 / 100 / 300 people alongside ¥50m / ¥100m / ¥300m), plus two upper
+ * bands for large operators. Replace or map them when NISC's actual 調査票 bands become available.
+ */
+public enum EmployeeBand {
+    UNDER_50("under-50", "50人未満", "Fewer than 50"),
+    FROM_50_TO_UNDER_100("50-to-under-100", "50人以上100人未満", "50 to under 100"),
+    FROM_100_TO_UNDER_300("100-to-under-300", "100人以上300人未満", "100 to under 300"),
+    FROM_300_TO_UNDER_1000("300-to-under-1000", "300人以上1,000人未満", "300 to under 1,000"),
+    FROM_1000_TO_UNDER_5000("1000-to-under-5000", "1,000人以上5,000人未満", "1,000 to under 5,000"),
+    FROM_5000("5000-or-more", "5,000人以上", "5,000 or more");
+
+    private final String code;
+    private final String labelJa;
+    private final String labelEn;
+
+    EmployeeBand(String code, String labelJa, String labelEn) {
+        this.code = code;
+        this.labelJa = labelJa;
+        this.labelEn = labelEn;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String labelJa() {
+        return labelJa;
+    }
+
+    public String labelEn() {
+        return labelEn;
+    }
+
+    public static Optional<EmployeeBand> fromCode(String code) {
+        return Arrays.stream(values()).filter(b -> b.code.equals(code)).findFirst();
+    }
+}

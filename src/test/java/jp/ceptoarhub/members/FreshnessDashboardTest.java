@@ -1,0 +1,105 @@
+package jp.ceptoarhub.members;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.ceptoarhub.identity.Role;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+@SuppressWarnings({"rawtypes", "unchecked"})
+class FreshnessDashboardTest extends MembersTestSupport {
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(super.getProperties());
+        p.put("members.test.fake-contacts-freshness", "true");
+        return p;
+    }
+
+    @Test
+    void dashboardReportsPerRecordTypeStatusLastActivityAndPicksUpProviders() {
+        String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
+        long current = createMember(sec);
+        long stale = createMember(sec);
+        long incomplete = createMember(sec);
+        long none = createMember(sec);
+        Instant now = Instant.now();
+        FakeContactsFreshness.BY_TENANT.put(tenantA().id(), Map.of(
+                current, new RecordFreshness.Observation(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(3)), true),
+                stale, new RecordFreshness.Observation(now.minus(Duration.ofDays(181)), null, true),
+                incomplete, new RecordFreshness.Observation(now.minus(Duration.ofDays(1)), null, false)));
+        var op = person(tenantA(), Role.OPERATOR_STAFF, current);
+        get("/api/v1/me", token(op)); // makes the operator user "last active"
+
+        Map d = get("/api/v1/members/freshness", sec);
+        assertThat(((Number) d.get("staleAfterDays")).intValue()).isEqualTo(180);
+        List<Map> types = (List<Map>) d.get("recordTypes");
+        assertThat(types.stream().map(t -> t.get("code")).toList())
+                .containsExactly("contacts", "suppliers", "cloud-services", "continuity-plans", "self-assessment");
+        assertThat(types.get(0).get("available")).isEqualTo(true);
+        assertThat(types.get(1).get("available")).isEqualTo(false);
+
+        Map<Long, Map> rows = new HashMap<>();
+        for (Map r : (List<Map>) d.get("items")) {
+            rows.put(((Number) r.get("memberId")).longValue(), r);
+        }
+        assertThat(contacts(rows.get(current)).get("status")).isEqualTo("CURRENT");
+        assertThat(contacts(rows.get(stale)).get("status")).isEqualTo("STALE");
+        assertThat(contacts(rows.get(incomplete)).get("status")).isEqualTo("INCOMPLETE");
+        assertThat(contacts(rows.get(none)).get("status")).isEqualTo("MISSING");
+        // record types whose features have not landed are MISSING for everyone, so every member is MISSING overall
+        assertThat(((List<Map>) rows.get(current).get("records")).get(1).get("status")).isEqualTo("MISSING");
+        assertThat(rows.get(current).get("status")).isEqualTo("MISSING");
+        assertThat(rows.get(current).get("lastActiveUsername")).isEqualTo(op.username());
+        assertThat(rows.get(stale)).doesNotContainKey("lastActiveAt");
+
+        // filter on one record type's status, and sort
+        List<Long> staleContacts = ids(get("/api/v1/members/freshness?recordType=contacts&status=STALE", sec));
+        assertThat(staleContacts).containsExactly(stale);
+        List<Long> byActivity = ids(get("/api/v1/members/freshness?sort=-lastActive", sec));
+        assertThat(byActivity.getFirst()).isEqualTo(current);
+        assertThat(error(HttpRequest.GET("/api/v1/members/freshness?status=OLD").bearerAuth(sec)).code()).isEqualTo(400);
+        assertThat(error(HttpRequest.GET("/api/v1/members/freshness?sort=size").bearerAuth(sec)).code()).isEqualTo(400);
+
+        // CSV export, by Accept header and by ?format=csv
+        HttpResponse<String> csv = http.toBlocking().exchange(HttpRequest.GET("/api/v1/members/freshness")
+                .accept("text/csv").bearerAuth(sec), String.class);
+        assertThat(csv.getContentType().orElseThrow().getName()).isEqualTo("text/csv");
+        String body = csv.body();
+        assertThat(body).startsWith("\uFEFFmemberId,nameJa,nameKana");
+        assertThat(body).contains("contacts.status").contains(current + ",東都電力株式会社");
+        assertThat(body.lines().count()).isEqualTo(1 + ((List) get("/api/v1/members/freshness", sec).get("items")).size());
+        String csv2 = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/members/freshness?format=csv").bearerAuth(sec));
+        assertThat(csv2).startsWith("\uFEFFmemberId");
+    }
+
+    @Test
+    void onlyTheTenantsSecretariatSeesItsDashboard() {
+        String secA = token(person(tenantA(), Role.SECRETARIAT_STAFF));
+        String secB = token(person(tenantB(), Role.SECRETARIAT_ADMIN));
+        long idB = createMember(secB);
+        long idA = createMember(secA);
+        assertThat(ids(get("/api/v1/members/freshness", secA))).contains(idA).doesNotContain(idB);
+        assertThat(error(HttpRequest.GET("/api/v1/members/freshness").bearerAuth(nisc())).code()).isEqualTo(403);
+        String op = token(person(tenantA(), Role.OPERATOR_ADMIN, idA));
+        assertThat(error(HttpRequest.GET("/api/v1/members/freshness").bearerAuth(op)).code()).isEqualTo(403);
+        assertThat(error(HttpRequest.GET("/api/v1/members/freshness?format=csv").bearerAuth(op)).code()).isEqualTo(403);
+    }
+
+    private static Map contacts(Map row) {
+        return ((List<Map>) row.get("records")).getFirst();
+    }
+
+    private static List<Long> ids(Map d) {
+        return ((List<Map>) d.get("items")).stream().map(r -> ((Number) r.get("memberId")).longValue()).toList();
+    }
+}
