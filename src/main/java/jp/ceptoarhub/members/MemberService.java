@@ -82,7 +82,7 @@ public class MemberService {
                 like, kanaLike, limit);
     }
 
-    MemberOperator create(CurrentUser user, MemberCommands.MemberInput input) {
+    public MemberOperator create(CurrentUser user, MemberCommands.MemberInput input) {
         requireSecretariat(user);
         MemberData d = valid(input);
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);

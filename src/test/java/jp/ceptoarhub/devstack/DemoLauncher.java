@@ -1,7 +1,6 @@
 package jp.ceptoarhub.devstack;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jp.ceptoarhub.Application;
 
@@ -27,18 +26,20 @@ public final class DemoLauncher {
         Map<String, Object> properties = new HashMap<>(stack.serviceProperties());
         properties.put("micronaut.server.port", port);
         properties.put("ceptoar.keycloak.client-redirect-uris", "http://127.0.0.1:" + port + "/*,http://localhost:" + port + "/*,jp.ceptoarhub.app:/oauth2redirect");
-        ApplicationContext context = Micronaut.build(args)
-                .mainClass(Application.class)
+        // A plain application context (not Micronaut.run), so that this launcher owns the only shutdown hook and
+        // stops the service before the database and Keycloak it uses.
+        ApplicationContext context = ApplicationContext.builder(Application.class)
                 .properties(properties)
                 .environments("dev")
                 .start();
+        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping CEPTOAR Hub, Keycloak and MariaDB...");
+            server.stop();
             context.close();
             stack.close();
         }, "demo-stop"));
         DemoData.Summary demo = context.getBean(DemoData.class).load();
-        EmbeddedServer server = context.getBean(EmbeddedServer.class);
         print(server, stack, demo, Duration.between(started, Instant.now()));
         Thread.currentThread().join();
     }
