@@ -49,6 +49,11 @@ class ProblemResponses extends ProblemErrorResponseProcessor {
                     .map(v -> new Problems.FieldError(field(v.getPropertyPath()), v.getMessage()))
                     .sorted(java.util.Comparator.comparing(Problems.FieldError::field))
                     .toList());
+        } else if (root instanceof io.micronaut.core.convert.exceptions.ConversionErrorException conversion) {
+            problem = Problems.invalidField(conversion.getArgument().getName(), "is not a valid "
+                    + conversion.getArgument().getType().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " value");
+        } else if (root instanceof io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException missing) {
+            problem = Problems.invalidField(missing.getArgument().getName(), "is required");
         } else if (root instanceof ThrowableProblem) {
             return super.processResponse(errorContext, response);
         } else {

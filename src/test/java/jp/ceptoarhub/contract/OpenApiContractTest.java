@@ -23,7 +23,6 @@ import jp.ceptoarhub.identity.Role;
 import jp.ceptoarhub.tenancy.Tenant;
 import jp.ceptoarhub.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -542,14 +541,120 @@ class OpenApiContractTest extends IntegrationTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // Known discrepancies between the spec (intended behaviour) and the application. Each fails today; enable it
-    // when the cause named in the reason is fixed.
+    // crisis contact list of a member operator (jp.ceptoarhub.contacts)
     // ---------------------------------------------------------------------------------------------------------
 
     @Test
-    @Disabled("Unconvertible parameters (limit=abc, id=abc) give a bad-request problem whose detail mentions the "
-            + "argument but whose violations are null (src/main/java/jp/ceptoarhub/api/ProblemResponses.java:25-31); "
-            + "a ConversionErrorException should answer like Problems.invalidField")
+    void createListGetUpdateDeleteAndSyncContacts() {
+        long member = createMember();
+        String base = "/api/v1/members/" + member + "/contacts";
+        Exchange created = call("POST", base, tenantAdmin(), contactBody("POC", "PRIMARY", "H24"),
+                "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertValid(created, 201);
+        String id = jsonField(created.body(), "id");
+        String path = base + "/" + id;
+        assertThat(created.header("Location")).endsWith(path);
+        assertThat(created.header("ETag")).startsWith("W/\"contact-" + id + "-v");
+        assertThat(created.body()).contains("\"deleted\":false", "\"functions\":[{", "\"channels\":[{");
+        Exchange deputy = call("POST", base, tenantAdmin(), contactBody("POC", "DEPUTY", "BUSINESS_HOURS"),
+                "Accept-Language", "en");
+        assertValid(deputy, 201);
+        String deputyPath = base + "/" + jsonField(deputy.body(), "id");
+
+        Exchange first = call("GET", base + "?limit=1", tenantAdmin(), null);
+        assertValid(first, 200);
+        String cursor = jsonField(first.body(), "nextCursor");
+        assertThat(cursor).as("a second page exists").isNotNull();
+        Exchange second = call("GET", base + "?limit=200&cursor=" + cursor, tenantAdmin(), null, "Accept-Language", "en");
+        assertValid(second, 200);
+        assertThat(jsonField(second.body(), "syncToken")).isEqualTo(jsonField(first.body(), "syncToken"));
+        String syncToken = jsonField(first.body(), "syncToken");
+
+        Exchange got = call("GET", path, tenantAdmin(), null, "Accept-Language", "en");
+        assertValid(got, 200);
+        assertThat(got.header("ETag")).isEqualTo(created.header("ETag"));
+
+        // Without If-Match the request breaks the spec on purpose: only the response is validated.
+        Exchange without = call("PATCH", path, tenantAdmin(), "{\"department\":\"危機管理室\"}");
+        assertValidResponse(without, 428);
+        Exchange updated = call("PATCH", path, tenantAdmin(), "{\"department\":\"危機管理室\",\"nameEn\":\"\"}",
+                "If-Match", got.header("ETag"));
+        assertValid(updated, 200);
+        assertThat(updated.header("ETag")).isNotEqualTo(got.header("ETag"));
+        assertThat(updated.body()).contains("危機管理室").doesNotContain("\"nameEn\"");
+        Exchange stale = call("PATCH", path, tenantAdmin(), "{\"notes\":\"x\"}", "If-Match", got.header("ETag"));
+        assertValid(stale, 412);
+        assertThat(jsonField(stale.body(), "currentEtag")).isEqualTo(updated.header("ETag"));
+
+        String deputyEtag = call("GET", deputyPath, tenantAdmin(), null).header("ETag");
+        Exchange deleted = call("DELETE", deputyPath, tenantAdmin(), null, "If-Match", deputyEtag);
+        assertValid(deleted, 204);
+        assertValid(call("GET", deputyPath, tenantAdmin(), null), 404);
+
+        // Delta sync: the updated contact in full, the deleted one as a tombstone.
+        Exchange delta = call("GET", base + "?updatedSince=" + syncToken, tenantAdmin(), null);
+        assertValid(delta, 200);
+        assertThat(delta.body()).contains("\"deleted\":true", "\"deletedAt\"", "危機管理室");
+
+        // History (with explicit nulls in before/after), also of the deleted contact.
+        Exchange history = call("GET", path + "/history", tenantAdmin(), null);
+        assertValid(history, 200);
+        assertThat(history.body()).contains("\"CREATED\"", "\"UPDATED\"", "null");
+        Exchange firstEntry = call("GET", path + "/history?limit=1", tenantAdmin(), null);
+        assertValid(firstEntry, 200);
+        assertThat(jsonField(firstEntry.body(), "nextCursor")).isNotNull();
+        Exchange deletedHistory = call("GET", deputyPath + "/history", tenantAdmin(), null);
+        assertValid(deletedHistory, 200);
+        assertThat(deletedHistory.body()).contains("\"DELETED\"");
+    }
+
+    @Test
+    void confirmCoverageAndContactProblems() {
+        long member = createMember();
+        String base = "/api/v1/members/" + member + "/contacts";
+        Exchange empty = call("POST", base + "/confirm", tenantAdmin(), null);
+        assertValid(empty, 409);
+        assertThat(empty.body()).contains("contacts-empty");
+        Exchange none = call("GET", base + "/coverage", tenantAdmin(), null);
+        assertValid(none, 200);
+        assertThat(none.body()).contains("\"complete\":false", "\"contactCount\":0");
+
+        Exchange created = call("POST", base, tenantAdmin(), contactBody("INCIDENT_CONTACT", "PRIMARY", "BUSINESS_HOURS"));
+        assertValid(created, 201);
+        String id = jsonField(created.body(), "id");
+        Exchange confirmed = call("POST", base + "/confirm", tenantAdmin(), null);
+        assertValid(confirmed, 200);
+        assertThat(confirmed.body()).contains("\"contactCount\":1");
+        Exchange coverage = call("GET", base + "/coverage", tenantAdmin(), null, "Accept-Language", "en");
+        assertValid(coverage, 200);
+        assertThat(coverage.body()).contains("\"lastConfirmedAt\"", "\"lastChangedAt\"", "\"missing\":[");
+        Exchange history = call("GET", base + "/" + id + "/history", tenantAdmin(), null);
+        assertValid(history, 200);
+        assertThat(history.body()).contains("\"CONFIRMED\"");
+
+        String badEmail = contactBody("POC", "PRIMARY", "H24").replace("yamada@example.jp", "not-an-address");
+        Exchange invalid = call("POST", base, tenantAdmin(), badEmail);
+        assertValid(invalid, 400);
+        assertThat(invalid.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(invalid.body()).contains("\"violations\":[{", "\"field\":\"channels[0].value\"");
+        Exchange badSince = call("GET", base + "?updatedSince=yesterday", tenantAdmin(), null);
+        assertValidResponse(badSince, 400);
+        assertThat(badSince.body()).contains("\"field\":\"updatedSince\"");
+
+        // A contact of another member is not found through this member's path.
+        long other = createMember();
+        String otherPath = "/api/v1/members/" + other + "/contacts/" + id;
+        assertValid(call("GET", otherPath, tenantAdmin(), null), 404);
+        assertValid(call("GET", otherPath + "/history", tenantAdmin(), null), 404);
+        assertValid(call("PATCH", otherPath, tenantAdmin(), "{\"notes\":\"x\"}", "If-Match", "*"), 404);
+        assertValid(call("GET", base, platformAdmin, null), 403);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Parameters that cannot be converted are named like any other invalid field.
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
     void unconvertibleParameterNamesTheField() {
         Exchange limit = call("GET", "/api/v1/platform/tenants?limit=abc", platformAdmin, null);
         assertValidResponse(limit, 400);
@@ -620,6 +725,17 @@ class OpenApiContractTest extends IntegrationTest {
             sum += (first5.charAt(i) - '0') * weights[i];
         }
         return first5 + (11 - sum % 11) % 10;
+    }
+
+    private static String contactBody(String function, String order, String availability) {
+        return """
+                {"nameJa":"山田 太郎","nameKana":"やまだ たろう","nameEn":"Taro Yamada","role":"CISO",
+                 "department":"情報システム部","functions":[{"function":"%s","order":"%s"}],
+                 "channels":[{"type":"EMAIL","value":"yamada@example.jp","verifiedAt":"2025-04-01"},
+                             {"type":"MOBILE","value":"090-1234-5678"}],
+                 "availability":"%s"%s,"notes":"夜間は携帯へ連絡"}
+                """.formatted(function, order, availability,
+                "BUSINESS_HOURS".equals(availability) ? ",\"availabilityHours\":\"平日 9:00-17:45\"" : "");
     }
 
     private static String createBody(String code) {

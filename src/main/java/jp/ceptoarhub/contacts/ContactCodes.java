@@ -1,0 +1,157 @@
+package jp.ceptoarhub.contacts;
+
+import jp.ceptoarhub.api.Labels;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The enumerations of a contact, with ja/en labels. Organisational roles follow the action plan (seeds/004 L604–L606,
+ * L740, L1769–L1808, L2331); the labels of EXECUTIVE, CISO, STRATEGIC_MANAGEMENT and SYSTEM_STAFF are those of
+ * reference-data/service-maintenance-levels.json "operatorRoles" (EXECUTIVE is that file's MANAGEMENT).
+ */
+final class ContactCodes {
+    private ContactCodes() {
+    }
+
+    interface Labelled {
+        String name();
+
+        String labelJa();
+
+        String labelEn();
+
+        default String label(Labels lang) {
+            return lang.pick(labelJa(), labelEn());
+        }
+    }
+
+    enum OrgRole implements Labelled {
+        EXECUTIVE("経営層", "Senior management"),
+        CISO("CISO", "Chief Information Security Officer"),
+        STRATEGIC_MANAGEMENT("戦略マネジメント層", "Strategic management layer"),
+        SYSTEM_STAFF("システム担当者", "System staff"),
+        PUBLIC_RELATIONS("広報", "Public relations"),
+        LEGAL("法務", "Legal"),
+        DISASTER_CRISIS_MANAGEMENT("防災・危機管理", "Disaster prevention and crisis management"),
+        OTHER("その他", "Other");
+
+        private final String ja;
+        private final String en;
+
+        OrgRole(String ja, String en) {
+            this.ja = ja;
+            this.en = en;
+        }
+
+        public String labelJa() {
+            return ja;
+        }
+
+        public String labelEn() {
+            return en;
+        }
+    }
+
+    enum ContactFunction implements Labelled {
+        POC("窓口担当(PoC)", "Point of contact", true),
+        INCIDENT_CONTACT("インシデント連絡担当", "Incident contact", true),
+        BCP_OWNER("BCP責任者", "BCP owner", false);
+
+        private final String ja;
+        private final String en;
+        /** Functions every member must cover with a primary and a deputy (issue 4 item 1). */
+        private final boolean required;
+
+        ContactFunction(String ja, String en, boolean required) {
+            this.ja = ja;
+            this.en = en;
+            this.required = required;
+        }
+
+        public String labelJa() {
+            return ja;
+        }
+
+        public String labelEn() {
+            return en;
+        }
+
+        boolean required() {
+            return required;
+        }
+    }
+
+    enum CallOrder implements Labelled {
+        PRIMARY("正", "Primary"),
+        DEPUTY("副", "Deputy"),
+        AFTER_HOURS("時間外", "After hours");
+
+        private final String ja;
+        private final String en;
+
+        CallOrder(String ja, String en) {
+            this.ja = ja;
+            this.en = en;
+        }
+
+        public String labelJa() {
+            return ja;
+        }
+
+        public String labelEn() {
+            return en;
+        }
+    }
+
+    enum ChannelType implements Labelled {
+        EMAIL("電子メール", "Email"),
+        PHONE("電話", "Phone"),
+        MOBILE("携帯電話", "Mobile phone");
+
+        private final String ja;
+        private final String en;
+
+        ChannelType(String ja, String en) {
+            this.ja = ja;
+            this.en = en;
+        }
+
+        public String labelJa() {
+            return ja;
+        }
+
+        public String labelEn() {
+            return en;
+        }
+    }
+
+    enum Availability implements Labelled {
+        H24("24時間365日", "24x7"),
+        BUSINESS_HOURS("業務時間内", "Business hours");
+
+        private final String ja;
+        private final String en;
+
+        Availability(String ja, String en) {
+            this.ja = ja;
+            this.en = en;
+        }
+
+        public String labelJa() {
+            return ja;
+        }
+
+        public String labelEn() {
+            return en;
+        }
+    }
+
+    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String code) {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(code)).findFirst();
+    }
+
+    static String codes(Class<? extends Enum<?>> type) {
+        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    }
+}

@@ -1,0 +1,168 @@
+package jp.ceptoarhub.contacts;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import jakarta.inject.Inject;
+import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.tenancy.Tenant;
+import jp.ceptoarhub.testing.IntegrationTest;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tenants, members and contacts created through the API, as MembersTestSupport does for members. */
+@SuppressWarnings({"rawtypes", "unchecked"})
+abstract class ContactsTestSupport extends IntegrationTest {
+    @Inject
+    JdbcOperations jdbc;
+
+    private Tenant tenantA;
+    private Tenant tenantB;
+
+    @Override
+    public @io.micronaut.core.annotation.NonNull Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(super.getProperties());
+        p.put("micronaut.server.port", "-1");
+        return p;
+    }
+
+    protected synchronized Tenant tenantA() {
+        if (tenantA == null) {
+            tenantA = createTenant();
+        }
+        return tenantA;
+    }
+
+    protected synchronized Tenant tenantB() {
+        if (tenantB == null) {
+            tenantB = createTenant();
+        }
+        return tenantB;
+    }
+
+    private Tenant createTenant() {
+        String admin = token(person(national(), Role.PLATFORM_ADMIN));
+        String code = unique("c");
+        HttpResponse<Map> created = exchange(HttpRequest.POST("/api/v1/platform/tenants", Map.of("code", code,
+                "nameJa", "試験CEPTOAR " + code, "nameEn", "Test CEPTOAR " + code,
+                "firstAdmin", Map.of("username", "admin-" + code, "email", "admin-" + code + "@example.jp"))),
+                admin, Map.class);
+        assertThat(created.code()).isEqualTo(201);
+        return tenants.findByCode(code).orElseThrow();
+    }
+
+    protected String nisc() {
+        return token(person(national(), Role.NISC_ANALYST));
+    }
+
+    protected long createMember(String secretariatToken) {
+        StringBuilder base = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            base.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        String corporateNumber = checkDigit(base.toString()) + base.toString();
+        Map<String, Object> body = new HashMap<>();
+        body.put("nameJa", "東都電力株式会社");
+        body.put("nameKana", "トウトデンリョクカブシキガイシャ");
+        body.put("corporateNumber", corporateNumber);
+        body.put("sectorCode", "ELECTRICITY");
+        body.put("membershipKind", "MEMBER");
+        HttpResponse<Map> r = exchange(HttpRequest.POST("/api/v1/members", body), secretariatToken, Map.class);
+        assertThat(r.code()).isEqualTo(201);
+        return ((Number) r.body().get("id")).longValue();
+    }
+
+    /** 法人番号 check digit of a 12-digit base (as OrganisationCodes, which is package-private to members). */
+    private static int checkDigit(String base12) {
+        int sum = 0;
+        for (int n = 1; n <= 12; n++) {
+            sum += (base12.charAt(12 - n) - '0') * (n % 2 == 1 ? 1 : 2);
+        }
+        return 9 - (sum % 9);
+    }
+
+    protected static String contacts(long memberId) {
+        return "/api/v1/members/" + memberId + "/contacts";
+    }
+
+    protected static Map<String, Object> contactBody(String function, String order, String availability) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("nameJa", "山田 太郎");
+        body.put("nameKana", "ヤマダ タロウ");
+        body.put("nameEn", "Taro Yamada");
+        body.put("role", "CISO");
+        body.put("department", "情報システム部");
+        body.put("functions", function == null ? List.of() : List.of(Map.of("function", function, "order", order)));
+        List<Map<String, Object>> channels = new ArrayList<>();
+        channels.add(new HashMap<>(Map.of("type", "EMAIL", "value", "yamada@example.jp", "verifiedAt", "2025-04-01")));
+        channels.add(new HashMap<>(Map.of("type", "MOBILE", "value", "090-1234-5678")));
+        body.put("channels", channels);
+        body.put("availability", availability);
+        if ("BUSINESS_HOURS".equals(availability)) {
+            body.put("availabilityHours", "平日 9:00-17:45");
+        }
+        body.put("notes", "夜間は携帯へ連絡");
+        return body;
+    }
+
+    protected static Map<String, Object> contactBody() {
+        return contactBody("POC", "PRIMARY", "H24");
+    }
+
+    protected HttpResponse<Map> createContact(String token, long memberId, Map<String, Object> body) {
+        HttpResponse<Map> r = exchange(HttpRequest.POST(contacts(memberId), body), token, Map.class);
+        assertThat(r.code()).isEqualTo(201);
+        return r;
+    }
+
+    protected long createContactId(String token, long memberId, Map<String, Object> body) {
+        return ((Number) createContact(token, memberId, body).body().get("id")).longValue();
+    }
+
+    protected long count(String sql, Object... args) {
+        return jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    protected long countContacts(long memberId) {
+        return count("SELECT COUNT(*) FROM contact WHERE member_operator_id = ?", memberId);
+    }
+
+    protected long countChanges(long memberId) {
+        return count("SELECT COUNT(*) FROM contact_change WHERE member_operator_id = ?", memberId);
+    }
+
+    protected void execute(String sql, Object... args) {
+        jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    protected static List<String> violationFields(HttpResponse<Map> error) {
+        Map body = error.getBody(Map.class).orElseThrow();
+        return ((List<Map>) body.getOrDefault("violations", List.of())).stream()
+                .map(v -> (String) v.get("field")).toList();
+    }
+}
