@@ -39,7 +39,7 @@ public final class OrganisationCodes {
         return s.charAt(5) - '0' == localGovernmentCheckDigit(s.substring(0, 5));
     }
 
-    static int localGovernmentCheckDigit(String first5) {
+    public static int localGovernmentCheckDigit(String first5) {
         int[] weights = {6, 5, 4, 3, 2};
         int sum = 0;
         for (int i = 0; i < 5; i++) {
