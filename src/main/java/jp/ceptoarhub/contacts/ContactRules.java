@@ -19,7 +19,6 @@ import jp.ceptoarhub.contacts.ContactCommands.StoredFunction;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -215,23 +214,11 @@ class ContactRules {
     }
 
     static @Nullable String text(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
-        return n.isEmpty() ? null : n;
+        return jp.ceptoarhub.api.JapaneseText.normalize(s);
     }
 
     static boolean katakana(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= '\u30A1' && c <= '\u30FA') || c == '\u30FC' || c == '\u30FB' || c == '\u30FD'
-                    || c == '\u30FE' || c == ' ' || c == '\u3000';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return jp.ceptoarhub.api.JapaneseText.katakana(s);
     }
 
     static String hiraganaToKatakana(String s) {

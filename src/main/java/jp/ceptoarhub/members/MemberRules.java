@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.reference.ReferenceService;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,11 +116,7 @@ class MemberRules {
 
     /** NFKC, trimmed, and null when blank. */
     static @Nullable String text(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
-        return n.isEmpty() ? null : n;
+        return jp.ceptoarhub.api.JapaneseText.normalize(s);
     }
 
     /** Like {@link #text} but also drops hyphens and spaces people type inside numbers ("7-0000-1205-0002"). */
@@ -130,17 +125,8 @@ class MemberRules {
         return t == null ? null : t.replaceAll("[\\s\\-‐－]", "");
     }
 
-    /** Full-width katakana (ァ–ヺ, ヽヾ), the prolonged sound mark ー, the middle dot ・ and spaces. */
     static boolean katakana(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= '\u30A1' && c <= '\u30FA') || c == '\u30FC' || c == '\u30FB' || c == '\u30FD'
-                    || c == '\u30FE' || c == ' ' || c == '\u3000';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return jp.ceptoarhub.api.JapaneseText.katakana(s);
     }
 
     private static String codes(Enum<?>[] values) {

@@ -27,13 +27,6 @@ abstract class ContactsTestSupport extends IntegrationTest {
     private Tenant tenantA;
     private Tenant tenantB;
 
-    @Override
-    public @io.micronaut.core.annotation.NonNull Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("micronaut.server.port", "-1");
-        return p;
-    }
-
     protected synchronized Tenant tenantA() {
         if (tenantA == null) {
             tenantA = createTenant();
@@ -49,14 +42,7 @@ abstract class ContactsTestSupport extends IntegrationTest {
     }
 
     private Tenant createTenant() {
-        String admin = token(person(national(), Role.PLATFORM_ADMIN));
-        String code = unique("c");
-        HttpResponse<Map> created = exchange(HttpRequest.POST("/api/v1/platform/tenants", Map.of("code", code,
-                "nameJa", "試験CEPTOAR " + code, "nameEn", "Test CEPTOAR " + code,
-                "firstAdmin", Map.of("username", "admin-" + code, "email", "admin-" + code + "@example.jp"))),
-                admin, Map.class);
-        assertThat(created.code()).isEqualTo(201);
-        return tenants.findByCode(code).orElseThrow();
+        return newTenant("試験CEPTOAR");
     }
 
     protected String nisc() {

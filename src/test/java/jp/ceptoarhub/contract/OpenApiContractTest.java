@@ -6,7 +6,6 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
-import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -34,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,18 +68,6 @@ class OpenApiContractTest extends IntegrationTest {
     private String platformAdmin;
     private Tenant tenant;
     private String tenantAdmin;
-
-    /**
-     * A random port: a developer's running service (or another test JVM) may hold 8080. Creating a tenant creates a
-     * Keycloak realm, which can take longer than the client's default 10 s read timeout on a busy machine.
-     */
-    @Override
-    public @NonNull Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("micronaut.server.port", "-1");
-        p.put("micronaut.http.client.read-timeout", "120s");
-        return p;
-    }
 
     @BeforeAll
     void setUp() {

@@ -23,14 +23,6 @@ abstract class MembersTestSupport extends IntegrationTest {
 
     private Tenant tenantA;
 
-    /** A random port: application.yml fixes 8080, which other builds on this machine may hold. */
-    @Override
-    public @io.micronaut.core.annotation.NonNull Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("micronaut.server.port", "-1");
-        return p;
-    }
-
     private Tenant tenantB;
 
     protected synchronized Tenant tenantA() {
@@ -49,14 +41,7 @@ abstract class MembersTestSupport extends IntegrationTest {
 
     @SuppressWarnings("rawtypes")
     private Tenant createTenant() {
-        String admin = token(person(national(), Role.PLATFORM_ADMIN));
-        String code = unique("m");
-        HttpResponse<Map> created = exchange(HttpRequest.POST("/api/v1/platform/tenants", Map.of("code", code,
-                "nameJa", "試験CEPTOAR " + code, "nameEn", "Test CEPTOAR " + code,
-                "firstAdmin", Map.of("username", "admin-" + code, "email", "admin-" + code + "@example.jp"))),
-                admin, Map.class);
-        assertThat(created.code()).isEqualTo(201);
-        return tenants.findByCode(code).orElseThrow();
+        return newTenant("試験CEPTOAR");
     }
 
     protected String nisc() {

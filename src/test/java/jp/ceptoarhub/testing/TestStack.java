@@ -28,7 +28,8 @@ public final class TestStack {
         p.put("ceptoar.tenancy.issuer-cache-ttl", "0s");
         p.put("ceptoar.tenancy.clock-skew", "0s");
         // Creating a realm takes seconds on a busy 2-core machine; the client default of 10 s is too tight.
-        p.put("micronaut.http.client.read-timeout", "60s");
+        p.put("micronaut.http.client.read-timeout", "120s");
+        // A random port: a developer's running service (or another test JVM) may hold 8080.
         p.put("micronaut.server.port", "-1");
         p.put("ceptoar.bootstrap.require-totp", "true");
         return p;
