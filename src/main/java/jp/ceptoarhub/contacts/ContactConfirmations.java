@@ -1,69 +1,13 @@
 package jp.ceptoarhub.contacts;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.records.RecordConfirmations;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-
-/** The per-member "confirm unchanged" record of the contact list (table contact_list_confirmation). */
+/** "Confirm unchanged" of a member's contact list. */
 @Singleton
-class ContactConfirmations {
-    private final JdbcOperations jdbc;
-
+class ContactConfirmations extends RecordConfirmations {
     ContactConfirmations(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /** Must run inside the caller's transaction. */
-    void confirm(long tenantId, long memberId, Instant at, @Nullable String username, @Nullable String subject) {
-        jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO contact_list_confirmation (tenant_id, "
-                    + "member_operator_id, confirmed_at, confirmed_by, confirmed_by_subject) VALUES (?,?,?,?,?) "
-                    + "ON DUPLICATE KEY UPDATE confirmed_at = VALUES(confirmed_at), confirmed_by = VALUES(confirmed_by), "
-                    + "confirmed_by_subject = VALUES(confirmed_by_subject)")) {
-                ps.setLong(1, tenantId);
-                ps.setLong(2, memberId);
-                ps.setTimestamp(3, Timestamp.from(at));
-                ps.setString(4, username);
-                ps.setString(5, subject);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    Optional<Instant> lastConfirmed(long tenantId, long memberId) {
-        return jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT confirmed_at FROM contact_list_confirmation "
-                    + "WHERE tenant_id = ? AND member_operator_id = ?")) {
-                ps.setLong(1, tenantId);
-                ps.setLong(2, memberId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.<Instant>empty();
-                }
-            }
-        });
-    }
-
-    Map<Long, Instant> allOfTenant(long tenantId) {
-        return jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT member_operator_id, confirmed_at "
-                    + "FROM contact_list_confirmation WHERE tenant_id = ?")) {
-                ps.setLong(1, tenantId);
-                Map<Long, Instant> out = new HashMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
-                    }
-                }
-                return out;
-            }
-        });
+        super(jdbc, "contact_list_confirmation");
     }
 }

@@ -1,5 +1,6 @@
 package jp.ceptoarhub.contacts;
 
+import jp.ceptoarhub.records.SyncCursor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

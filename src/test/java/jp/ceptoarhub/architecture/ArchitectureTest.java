@@ -51,9 +51,10 @@ class ArchitectureTest {
 
     @Test
     void sharedHttpContractDoesNotDependOnFeatures() {
-        noClasses().that().resideInAPackage("jp.ceptoarhub.api..")
+        noClasses().that().resideInAnyPackage("jp.ceptoarhub.api..", "jp.ceptoarhub.records..")
                 .should().dependOnClassesThat().resideInAnyPackage("jp.ceptoarhub.tenancy..", "jp.ceptoarhub.identity..",
-                        "jp.ceptoarhub.audit..", "jp.ceptoarhub.reference..", "jp.ceptoarhub.members..")
+                        "jp.ceptoarhub.audit..", "jp.ceptoarhub.reference..", "jp.ceptoarhub.members..",
+                        "jp.ceptoarhub.contacts..", "jp.ceptoarhub.continuity..")
                 .check(CLASSES);
     }
 }

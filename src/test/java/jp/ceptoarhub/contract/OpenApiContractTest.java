@@ -637,6 +637,117 @@ class OpenApiContractTest extends IntegrationTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // continuity plans of a member operator (jp.ceptoarhub.continuity)
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void createListGetUpdateDeleteAndSyncContinuityPlans() {
+        long member = createMember();
+        String base = "/api/v1/members/" + member + "/continuity-plans";
+        Exchange created = call("POST", base, tenantAdmin(), planBody("BCP", "bcp-only"),
+                "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertValid(created, 201);
+        String id = jsonField(created.body(), "id");
+        String path = base + "/" + id;
+        assertThat(created.header("Location")).endsWith(path);
+        assertThat(created.header("ETag")).startsWith("W/\"continuity-plan-" + id + "-v");
+        assertThat(created.body()).contains("\"deleted\":false", "\"inPlace\":true", "\"reviewOverdue\":false");
+        Exchange contingency = call("POST", base, tenantAdmin(), planBody("CONTINGENCY_PLAN", "with-cyber"),
+                "Accept-Language", "en");
+        assertValid(contingency, 201);
+        String contingencyPath = base + "/" + jsonField(contingency.body(), "id");
+
+        Exchange first = call("GET", base + "?limit=1", tenantAdmin(), null);
+        assertValid(first, 200);
+        String cursor = jsonField(first.body(), "nextCursor");
+        assertThat(cursor).as("a second page exists").isNotNull();
+        Exchange second = call("GET", base + "?limit=200&cursor=" + cursor, tenantAdmin(), null, "Accept-Language", "en");
+        assertValid(second, 200);
+        assertThat(jsonField(second.body(), "syncToken")).isEqualTo(jsonField(first.body(), "syncToken"));
+        String syncToken = jsonField(first.body(), "syncToken");
+
+        Exchange got = call("GET", path, tenantAdmin(), null, "Accept-Language", "en");
+        assertValid(got, 200);
+        assertThat(got.header("ETag")).isEqualTo(created.header("ETag"));
+
+        // Without If-Match the request breaks the spec on purpose: only the response is validated.
+        Exchange without = call("PATCH", path, tenantAdmin(), "{\"status\":\"bcp-and-recovery\"}");
+        assertValidResponse(without, 428);
+        Exchange updated = call("PATCH", path, tenantAdmin(),
+                "{\"status\":\"bcp-and-recovery\",\"ownerRole\":\"\",\"cyberScenariosCovered\":null}",
+                "If-Match", got.header("ETag"));
+        assertValid(updated, 200);
+        assertThat(updated.header("ETag")).isNotEqualTo(got.header("ETag"));
+        assertThat(updated.body()).contains("\"status\":\"bcp-and-recovery\"").doesNotContain("\"ownerRole\"");
+        Exchange stale = call("PATCH", path, tenantAdmin(), "{\"scopeNotes\":\"x\"}", "If-Match", got.header("ETag"));
+        assertValid(stale, 412);
+        assertThat(jsonField(stale.body(), "currentEtag")).isEqualTo(updated.header("ETag"));
+
+        String contingencyEtag = call("GET", contingencyPath, tenantAdmin(), null).header("ETag");
+        Exchange deleted = call("DELETE", contingencyPath, tenantAdmin(), null, "If-Match", contingencyEtag);
+        assertValid(deleted, 204);
+        assertValid(call("GET", contingencyPath, tenantAdmin(), null), 404);
+
+        // Delta sync: the updated plan in full, the deleted one as a tombstone.
+        Exchange delta = call("GET", base + "?updatedSince=" + syncToken, tenantAdmin(), null);
+        assertValid(delta, 200);
+        assertThat(delta.body()).contains("\"deleted\":true", "\"deletedAt\"", "bcp-and-recovery");
+
+        // History (with explicit nulls in before/after), also of the deleted plan.
+        Exchange history = call("GET", path + "/history", tenantAdmin(), null);
+        assertValid(history, 200);
+        assertThat(history.body()).contains("\"CREATED\"", "\"UPDATED\"", "null");
+        Exchange firstEntry = call("GET", path + "/history?limit=1", tenantAdmin(), null);
+        assertValid(firstEntry, 200);
+        assertThat(jsonField(firstEntry.body(), "nextCursor")).isNotNull();
+        Exchange deletedHistory = call("GET", contingencyPath + "/history", tenantAdmin(), null);
+        assertValid(deletedHistory, 200);
+        assertThat(deletedHistory.body()).contains("\"DELETED\"");
+    }
+
+    @Test
+    void confirmAndContinuityPlanProblems() {
+        long member = createMember();
+        String base = "/api/v1/members/" + member + "/continuity-plans";
+        Exchange empty = call("POST", base + "/confirm", tenantAdmin(), null);
+        assertValid(empty, 409);
+        assertThat(empty.body()).contains("continuity-plans-empty");
+
+        Exchange created = call("POST", base, tenantAdmin(), planBody("CONTINGENCY_PLAN", "considering"));
+        assertValid(created, 201);
+        String id = jsonField(created.body(), "id");
+        Exchange confirmed = call("POST", base + "/confirm", tenantAdmin(), null);
+        assertValid(confirmed, 200);
+        assertThat(confirmed.body()).contains("\"planCount\":1");
+        Exchange history = call("GET", base + "/" + id + "/history", tenantAdmin(), null);
+        assertValid(history, 200);
+        assertThat(history.body()).contains("\"CONFIRMED\"");
+
+        String wrongOrder = planBody("BCP", "bcp-only").replace("\"nextReviewDue\":\"" + nextYear() + "\"",
+                "\"nextReviewDue\":\"2025-01-01\"");
+        Exchange badDates = call("POST", base, tenantAdmin(), wrongOrder);
+        assertValid(badDates, 400);
+        assertThat(badDates.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(badDates.body()).contains("\"violations\":[{", "\"field\":\"nextReviewDue\"");
+        // bcp-only is a 設問28 option: not valid for a contingency plan (設問27).
+        Exchange badStatus = call("POST", base, tenantAdmin(), planBody("CONTINGENCY_PLAN", "bcp-only"));
+        assertValid(badStatus, 400);
+        assertThat(badStatus.body()).contains("\"field\":\"status\"");
+        Exchange badSince = call("GET", base + "?updatedSince=yesterday", tenantAdmin(), null);
+        assertValidResponse(badSince, 400);
+        assertThat(badSince.body()).contains("\"field\":\"updatedSince\"");
+
+        // A plan of another member is not found through this member's path.
+        long other = createMember();
+        String otherPath = "/api/v1/members/" + other + "/continuity-plans/" + id;
+        assertValid(call("GET", otherPath, tenantAdmin(), null), 404);
+        assertValid(call("GET", otherPath + "/history", tenantAdmin(), null), 404);
+        assertValid(call("PATCH", otherPath, tenantAdmin(), "{\"scopeNotes\":\"x\"}", "If-Match", "*"), 404);
+        assertValid(call("GET", base, platformAdmin, null), 403);
+        assertValid(call("POST", base + "/confirm", platformAdmin, null), 403);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // Parameters that cannot be converted are named like any other invalid field.
     // ---------------------------------------------------------------------------------------------------------
 
@@ -722,6 +833,19 @@ class OpenApiContractTest extends IntegrationTest {
                  "availability":"%s"%s,"notes":"夜間は携帯へ連絡"}
                 """.formatted(function, order, availability,
                 "BUSINESS_HOURS".equals(availability) ? ",\"availabilityHours\":\"平日 9:00-17:45\"" : "");
+    }
+
+    /** A valid continuity plan (as ContinuityTestSupport.planBody), due for review a year from now. */
+    private static String planBody(String planType, String status) {
+        return """
+                {"planType":"%s","status":"%s","cyberScenariosCovered":"PARTIAL","lastReviewedOn":"2025-04-01",
+                 "lastExercisedOn":"2025-10-15","nextReviewDue":"%s","ownerName":"山田 太郎","ownerRole":"CISO",
+                 "scopeNotes":"送配電システム及び需給調整システム"}
+                """.formatted(planType, status, nextYear());
+    }
+
+    private static String nextYear() {
+        return java.time.LocalDate.now().plusYears(1).toString();
     }
 
     private static String createBody(String code) {

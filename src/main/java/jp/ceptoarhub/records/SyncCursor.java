@@ -1,4 +1,4 @@
-package jp.ceptoarhub.contacts;
+package jp.ceptoarhub.records;
 
 import jp.ceptoarhub.api.Problems;
 
@@ -7,28 +7,29 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * Keyset cursor of a (delta) listing that also carries when the listing started, so every page of one listing
- * returns the same {@code syncToken}: the start minus a safety margin, so that a change committed while the listing
- * ran (its updated_at slightly earlier than its commit) is returned again by the next sync rather than lost.
+ * Keyset cursor of a delta-sync listing (shared by every readiness record type) that also carries when the listing
+ * started, so every page of one listing returns the same {@code syncToken}: the start minus a safety margin, so that
+ * a change committed while the listing ran (its updated_at slightly earlier than its commit) is returned again by the
+ * next sync rather than lost.
  */
-record SyncCursor(long afterId, Instant startedAt) {
-    /** Longer than any write transaction of this feature, plus clock skew between replicas. */
-    static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(5);
+public record SyncCursor(long afterId, Instant startedAt) {
+    /** Longer than any write transaction of a record feature, plus clock skew between replicas. */
+    public static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(5);
 
-    static SyncCursor first() {
+    public static SyncCursor first() {
         return new SyncCursor(0, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
-    String encode(long lastId) {
+    public String encode(long lastId) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("c:" + lastId + ":" + startedAt.toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
     }
 
-    Instant syncToken() {
+    public Instant syncToken() {
         return startedAt.minus(MARGIN);
     }
 
-    static SyncCursor decode(String cursor) {
+    public static SyncCursor decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return first();
         }

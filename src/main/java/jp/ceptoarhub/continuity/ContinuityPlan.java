@@ -1,0 +1,63 @@
+package jp.ceptoarhub.continuity;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A continuity plan (contingency plan, BCP, IT-BCP, recovery plan) of a member operator (see V6). */
+@MappedEntity("continuity_plan")
+record ContinuityPlan(
+        @Id @GeneratedValue @Nullable Long id,
+        Long tenantId,
+        Long memberOperatorId,
+        String planType,
+        String status,
+        @Nullable String cyberScenariosCovered,
+        @Nullable LocalDate lastReviewedOn,
+        @Nullable LocalDate lastExercisedOn,
+        @Nullable LocalDate nextReviewDue,
+        @Nullable String ownerName,
+        @Nullable String ownerRole,
+        @Nullable String scopeNotes,
+        @Nullable Long escalatesToPlanId,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant deletedAt,
+        @Version @Nullable Long version) {
+
+    boolean deleted() {
+        return deletedAt != null;
+    }
+
+    long versionOrZero() {
+        return version == null ? 0 : version;
+    }
+
+    static ContinuityPlan created(long tenantId, long memberId, PlanData d, Instant now) {
+        return new ContinuityPlan(null, tenantId, memberId, d.planType(), d.status(), d.cyberScenariosCovered(),
+                d.lastReviewedOn(), d.lastExercisedOn(), d.nextReviewDue(), d.ownerName(), d.ownerRole(),
+                d.scopeNotes(), d.escalatesToPlanId(), now, now, null, null);
+    }
+
+    ContinuityPlan with(PlanData d, Instant now) {
+        return new ContinuityPlan(id, tenantId, memberOperatorId, d.planType(), d.status(), d.cyberScenariosCovered(),
+                d.lastReviewedOn(), d.lastExercisedOn(), d.nextReviewDue(), d.ownerName(), d.ownerRole(),
+                d.scopeNotes(), d.escalatesToPlanId(), createdAt, now, null, version);
+    }
+
+    ContinuityPlan delete(Instant now) {
+        return new ContinuityPlan(id, tenantId, memberOperatorId, planType, status, cyberScenariosCovered,
+                lastReviewedOn, lastExercisedOn, nextReviewDue, ownerName, ownerRole, scopeNotes, escalatesToPlanId,
+                createdAt, now, now, version);
+    }
+
+    PlanData data() {
+        return new PlanData(planType, status, cyberScenariosCovered, lastReviewedOn, lastExercisedOn, nextReviewDue,
+                ownerName, ownerRole, scopeNotes, escalatesToPlanId);
+    }
+}

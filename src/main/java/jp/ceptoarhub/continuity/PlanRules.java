@@ -1,0 +1,161 @@
+package jp.ceptoarhub.continuity;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.Problems;
+import jp.ceptoarhub.api.Problems.FieldError;
+import jp.ceptoarhub.continuity.PlanCodes.CyberCoverage;
+import jp.ceptoarhub.continuity.PlanCodes.PlanType;
+import jp.ceptoarhub.continuity.PlanCommands.PlanInput;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Validation and normalisation of a continuity plan. Text is NFKC-normalised; every error names its field; nothing
+ * is written unless the whole input is valid. Whether an escalation link points at a BCP of the same member needs
+ * the database and is checked by {@link PlanService}.
+ */
+@Singleton
+class PlanRules {
+    static final int OWNER_MAX = 100;
+    static final int SCOPE_MAX = 2000;
+    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+
+    private final JsonMapper json;
+
+    PlanRules(JsonMapper json) {
+        this.json = json;
+    }
+
+    record Result(@Nullable PlanData data, List<FieldError> errors) {
+    }
+
+    PlanData valid(PlanInput in) {
+        Result r = validate(in);
+        if (!r.errors().isEmpty()) {
+            throw Problems.invalidFields(r.errors());
+        }
+        return r.data();
+    }
+
+    Result validate(PlanInput in) {
+        List<FieldError> errors = new ArrayList<>();
+        PlanType type = null;
+        String t = text(in.planType());
+        if (t == null) {
+            errors.add(new FieldError("planType", "is required; one of " + PlanCodes.codes(PlanCodes.all(PlanType.class))));
+        } else {
+            type = PlanCodes.parse(PlanCodes.all(PlanType.class), t).orElse(null);
+            if (type == null) {
+                errors.add(new FieldError("planType", "must be one of " + PlanCodes.codes(PlanCodes.all(PlanType.class))));
+            }
+        }
+        String status = text(in.status());
+        if (status == null) {
+            errors.add(new FieldError("status", "is required"
+                    + (type == null ? "" : "; one of " + PlanCodes.codes(type.statuses()) + " (" + type.question() + ")")));
+        } else if (type != null && PlanCodes.parse(type.statuses(), status).isEmpty()) {
+            errors.add(new FieldError("status", "must be one of " + PlanCodes.codes(type.statuses()) + " (the options of "
+                    + type.question() + " for " + type.code() + ")"));
+            status = null;
+        }
+        String cyber = text(in.cyberScenariosCovered());
+        if (cyber != null && PlanCodes.parse(PlanCodes.all(CyberCoverage.class), cyber).isEmpty()) {
+            errors.add(new FieldError("cyberScenariosCovered", "must be one of "
+                    + PlanCodes.codes(PlanCodes.all(CyberCoverage.class))));
+            cyber = null;
+        }
+        LocalDate today = LocalDate.now(JST);
+        LocalDate reviewed = date(errors, "lastReviewedOn", in.lastReviewedOn(), today.plusDays(1));
+        LocalDate exercised = date(errors, "lastExercisedOn", in.lastExercisedOn(), today.plusDays(1));
+        LocalDate due = date(errors, "nextReviewDue", in.nextReviewDue(), null);
+        if (due != null && reviewed != null && due.isBefore(reviewed)) {
+            errors.add(new FieldError("nextReviewDue", "must not be before lastReviewedOn (" + reviewed + ")"));
+        }
+        String ownerName = optional(errors, "ownerName", in.ownerName(), OWNER_MAX);
+        String ownerRole = optional(errors, "ownerRole", in.ownerRole(), OWNER_MAX);
+        String scope = optional(errors, "scopeNotes", in.scopeNotes(), SCOPE_MAX);
+        Long link = in.escalatesToPlanId() == null || in.escalatesToPlanId() == 0 ? null : in.escalatesToPlanId();
+        if (link != null && link < 0) {
+            errors.add(new FieldError("escalatesToPlanId", "must be the id of a BCP of the same member"));
+        } else if (link != null && type != null && type != PlanType.IT_BCP) {
+            errors.add(new FieldError("escalatesToPlanId", "is allowed only on an IT_BCP (it names the BCP the IT-BCP "
+                    + "escalates to)"));
+        }
+        if (!errors.isEmpty()) {
+            return new Result(null, errors);
+        }
+        return new Result(new PlanData(type.code(), status, cyber, reviewed, exercised, due, ownerName, ownerRole, scope,
+                link), List.of());
+    }
+
+    private static @Nullable LocalDate date(List<FieldError> errors, String field, @Nullable String value,
+                                            @Nullable LocalDate notAfter) {
+        String v = text(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(v);
+            if (notAfter != null && d.isAfter(notAfter)) {
+                errors.add(new FieldError(field, "must not be in the future"));
+                return null;
+            }
+            if (d.getYear() < 2000 || d.getYear() > 2200) {
+                errors.add(new FieldError(field, "must be between the years 2000 and 2200"));
+                return null;
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be a date (YYYY-MM-DD)"));
+            return null;
+        }
+    }
+
+    private static @Nullable String optional(List<FieldError> errors, String field, @Nullable String value, int max) {
+        String t = text(value);
+        if (t == null) {
+            return null;
+        }
+        if (t.codePointCount(0, t.length()) > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            return null;
+        }
+        return t;
+    }
+
+    static @Nullable String text(@Nullable String s) {
+        if (s == null) {
+            return null;
+        }
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+        return n.isEmpty() ? null : n;
+    }
+
+    String write(Object value) {
+        try {
+            return new String(json.writeValueAsBytes(value), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stored plan as an input, so that an update can be laid over it. */
+    PlanInput asInput(PlanData d) {
+        return new PlanInput(d.planType(), d.status(), d.cyberScenariosCovered(), str(d.lastReviewedOn()),
+                str(d.lastExercisedOn()), str(d.nextReviewDue()), d.ownerName(), d.ownerRole(), d.scopeNotes(),
+                d.escalatesToPlanId());
+    }
+
+    private static @Nullable String str(@Nullable LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+}
