@@ -60,13 +60,7 @@ class ContactService {
      * or one of its own users. Both operator roles may edit their own organisation's contacts.
      */
     void requireMember(CurrentUser user, long memberId) {
-        if (user.national()) {
-            throw Problems.forbidden("Contact lists belong to each CEPTOAR; national users have no access");
-        }
-        if (!user.secretariat() && !Long.valueOf(memberId).equals(user.memberOperatorId())
-                || !members.exists(user.tenantId(), memberId)) {
-            throw Problems.notFound("Member " + memberId);
-        }
+        members.requireRecordAccess(user, memberId, "Contact lists");
     }
 
     Contact visible(CurrentUser user, long memberId, long id) {

@@ -54,13 +54,7 @@ class PlanService {
 
     /** 403 for national users; 404 unless the member is in the caller's tenant and is the caller's own (or secretariat). */
     void requireMember(CurrentUser user, long memberId) {
-        if (user.national()) {
-            throw Problems.forbidden("Continuity plans belong to each CEPTOAR; national users have no access");
-        }
-        if (!user.secretariat() && !Long.valueOf(memberId).equals(user.memberOperatorId())
-                || !members.exists(user.tenantId(), memberId)) {
-            throw Problems.notFound("Member " + memberId);
-        }
+        members.requireRecordAccess(user, memberId, "Continuity plans");
     }
 
     ContinuityPlan visible(CurrentUser user, long memberId, long id) {

@@ -39,6 +39,21 @@ public class MemberService {
         return members.findByTenantIdAndId(tenantId, memberId);
     }
 
+    /**
+     * Who may read and change a member's readiness records: the tenant's secretariat for every member, operator
+     * users for their own organisation only. National users get 403; any other member id is a 404, so that an id
+     * from another tenant or organisation cannot be told apart from one that does not exist.
+     */
+    public void requireRecordAccess(CurrentUser user, long memberId, String records) {
+        if (user.national()) {
+            throw Problems.forbidden(records + " belong to each CEPTOAR; national users have no access");
+        }
+        if (!user.secretariat() && !Long.valueOf(memberId).equals(user.memberOperatorId())
+                || !exists(user.tenantId(), memberId)) {
+            throw Problems.notFound("Member " + memberId);
+        }
+    }
+
     public boolean exists(long tenantId, long memberId) {
         return find(tenantId, memberId).isPresent();
     }
