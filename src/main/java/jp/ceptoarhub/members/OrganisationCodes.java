@@ -23,7 +23,7 @@ public final class OrganisationCodes {
     }
 
     /** Check digit for a 12-digit base number. */
-    static int corporateCheckDigit(String base12) {
+    public static int corporateCheckDigit(String base12) {
         int sum = 0;
         for (int n = 1; n <= 12; n++) {
             int digit = base12.charAt(12 - n) - '0';

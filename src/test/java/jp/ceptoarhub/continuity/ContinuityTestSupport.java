@@ -1,80 +1,20 @@
 package jp.ceptoarhub.continuity;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import jakarta.inject.Inject;
-import jp.ceptoarhub.identity.Role;
-import jp.ceptoarhub.tenancy.Tenant;
-import jp.ceptoarhub.testing.IntegrationTest;
+import jp.ceptoarhub.testing.MemberRecordsTestSupport;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tenants, members and continuity plans created through the API, as MembersTestSupport does for members. */
+/** Payloads and paths of the continuity plans tests. */
 @SuppressWarnings({"rawtypes", "unchecked"})
-abstract class ContinuityTestSupport extends IntegrationTest {
-    @Inject
-    JdbcOperations jdbc;
-
-    private Tenant tenantA;
-    private Tenant tenantB;
-
-    protected synchronized Tenant tenantA() {
-        if (tenantA == null) {
-            tenantA = createTenant();
-        }
-        return tenantA;
-    }
-
-    protected synchronized Tenant tenantB() {
-        if (tenantB == null) {
-            tenantB = createTenant();
-        }
-        return tenantB;
-    }
-
-    private Tenant createTenant() {
-        return newTenant("試験CEPTOAR");
-    }
-
-    protected String nisc() {
-        return token(person(national(), Role.NISC_ANALYST));
-    }
-
-    protected long createMember(String secretariatToken) {
-        StringBuilder base = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            base.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        String corporateNumber = checkDigit(base.toString()) + base.toString();
-        Map<String, Object> body = new HashMap<>();
-        body.put("nameJa", "東都電力株式会社");
-        body.put("nameKana", "トウトデンリョクカブシキガイシャ");
-        body.put("corporateNumber", corporateNumber);
-        body.put("sectorCode", "ELECTRICITY");
-        body.put("membershipKind", "MEMBER");
-        HttpResponse<Map> r = exchange(HttpRequest.POST("/api/v1/members", body), secretariatToken, Map.class);
-        assertThat(r.code()).isEqualTo(201);
-        return ((Number) r.body().get("id")).longValue();
-    }
-
-    /** 法人番号 check digit of a 12-digit base (as OrganisationCodes, which is package-private to members). */
-    private static int checkDigit(String base12) {
-        int sum = 0;
-        for (int n = 1; n <= 12; n++) {
-            sum += (base12.charAt(12 - n) - '0') * (n % 2 == 1 ? 1 : 2);
-        }
-        return 9 - (sum % 9);
-    }
-
+abstract class ContinuityTestSupport extends MemberRecordsTestSupport {
     protected static String plans(long memberId) {
         return "/api/v1/members/" + memberId + "/continuity-plans";
     }
