@@ -69,6 +69,17 @@ class TokenValidationTest extends IntegrationTest {
     }
 
     @Test
+    void refusalsCarryTheBearerChallengeAndResponsesVaryByLanguage() {
+        var missing = error(HttpRequest.GET("/api/v1/me"));
+        assertThat(missing.code()).isEqualTo(401);
+        assertThat(missing.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"ceptoar-hub\"");
+        var invalid = error(HttpRequest.GET("/api/v1/me").bearerAuth("not-a-jwt"));
+        assertThat(invalid.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+        var ok = http.toBlocking().exchange(HttpRequest.GET("/api/v1/me").bearerAuth(token(secretariatA)), Map.class);
+        assertThat(ok.getHeaders().getAll("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase("Accept-Language"));
+    }
+
+    @Test
     void unsignedTokenIsRefused() throws Exception {
         JWTClaimsSet claims = SignedJWT.parse(token(secretariatA)).getJWTClaimsSet();
         assertThat(status(new PlainJWT(claims).serialize())).isEqualTo(401);
