@@ -10,6 +10,7 @@ import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
 import jp.ceptoarhub.identity.CurrentUser;
 import jp.ceptoarhub.members.MemberService;
+import jp.ceptoarhub.records.FieldChanges;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -103,23 +104,14 @@ class ContactService {
             Contact current = visible(user, memberId, id);
             precondition.accept(current);
             ContactData d = rules.valid(input.over(rules.asInput(current.data())));
-            Map<String, JsonNode> before = snapshot(current.data());
-            Map<String, JsonNode> after = snapshot(d);
-            Map<String, JsonNode> changedBefore = new LinkedHashMap<>();
-            Map<String, JsonNode> changedAfter = new LinkedHashMap<>();
-            for (String field : after.keySet()) {
-                if (!rules.write(before.get(field)).equals(rules.write(after.get(field)))) {
-                    changedBefore.put(field, before.get(field));
-                    changedAfter.put(field, after.get(field));
-                }
-            }
-            if (changedAfter.isEmpty()) {
+            FieldChanges edit = FieldChanges.between(snapshot(current.data()), snapshot(d), rules::write);
+            if (edit.isEmpty()) {
                 return current; // nothing to change: no new version (use POST /confirm to re-confirm)
             }
             Instant now = now();
             Contact saved = contacts.update(current.with(d, now));
-            history(user, saved, now, "UPDATED", changedBefore, changedAfter);
-            audit.record(user, "contact.updated", "contact", id, "fields=" + String.join(",", changedAfter.keySet()));
+            history(user, saved, now, "UPDATED", edit.before(), edit.after());
+            audit.record(user, "contact.updated", "contact", id, "fields=" + String.join(",", edit.after().keySet()));
             return saved;
         });
     }
@@ -192,21 +184,17 @@ class ContactService {
     /** The editable fields as JSON values, the unit of "what changed" in the history. */
     private Map<String, JsonNode> snapshot(ContactData d) {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        m.put("nameJa", str(d.nameJa()));
-        m.put("nameKana", str(d.nameKana()));
-        m.put("nameEn", str(d.nameEn()));
-        m.put("role", str(d.role()));
-        m.put("department", str(d.department()));
+        m.put("nameJa", FieldChanges.text(d.nameJa()));
+        m.put("nameKana", FieldChanges.text(d.nameKana()));
+        m.put("nameEn", FieldChanges.text(d.nameEn()));
+        m.put("role", FieldChanges.text(d.role()));
+        m.put("department", FieldChanges.text(d.department()));
         m.put("functions", parse(d.functionsJson()));
         m.put("channels", parse(d.channelsJson()));
-        m.put("availability", str(d.availability()));
-        m.put("availabilityHours", str(d.availabilityHours()));
-        m.put("notes", str(d.notes()));
+        m.put("availability", FieldChanges.text(d.availability()));
+        m.put("availabilityHours", FieldChanges.text(d.availabilityHours()));
+        m.put("notes", FieldChanges.text(d.notes()));
         return m;
-    }
-
-    private static JsonNode str(@Nullable String s) {
-        return s == null ? JsonNode.nullNode() : JsonNode.createStringNode(s);
     }
 
     private static Instant now() {

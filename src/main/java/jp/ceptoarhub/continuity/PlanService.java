@@ -10,12 +10,12 @@ import jp.ceptoarhub.audit.AuditService;
 import jp.ceptoarhub.continuity.PlanCodes.PlanType;
 import jp.ceptoarhub.identity.CurrentUser;
 import jp.ceptoarhub.members.MemberService;
+import jp.ceptoarhub.records.FieldChanges;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,24 +101,15 @@ class PlanService {
                     && !plans.escalatingTo(user.tenantId(), memberId, id).isEmpty()) {
                 throw Problems.invalidField("planType", "an IT-BCP escalates to this BCP; unlink it first");
             }
-            Map<String, JsonNode> before = snapshot(current.data());
-            Map<String, JsonNode> after = snapshot(d);
-            Map<String, JsonNode> changedBefore = new LinkedHashMap<>();
-            Map<String, JsonNode> changedAfter = new LinkedHashMap<>();
-            for (String field : after.keySet()) {
-                if (!rules.write(before.get(field)).equals(rules.write(after.get(field)))) {
-                    changedBefore.put(field, before.get(field));
-                    changedAfter.put(field, after.get(field));
-                }
-            }
-            if (changedAfter.isEmpty()) {
+            FieldChanges edit = FieldChanges.between(snapshot(current.data()), snapshot(d), rules::write);
+            if (edit.isEmpty()) {
                 return current; // nothing to change: no new version (use POST /confirm to re-confirm)
             }
             Instant now = now();
             ContinuityPlan saved = plans.update(current.with(d, now));
-            history(user, saved, now, "UPDATED", changedBefore, changedAfter);
+            history(user, saved, now, "UPDATED", edit.before(), edit.after());
             audit.record(user, "continuity-plan.updated", "continuity-plan", id,
-                    "fields=" + String.join(",", changedAfter.keySet()));
+                    "fields=" + String.join(",", edit.after().keySet()));
             return saved;
         });
     }
@@ -199,26 +190,17 @@ class PlanService {
     /** The editable fields as JSON values, the unit of "what changed" in the history. */
     private static Map<String, JsonNode> snapshot(PlanData d) {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        m.put("planType", str(d.planType()));
-        m.put("status", str(d.status()));
-        m.put("cyberScenariosCovered", str(d.cyberScenariosCovered()));
-        m.put("lastReviewedOn", date(d.lastReviewedOn()));
-        m.put("lastExercisedOn", date(d.lastExercisedOn()));
-        m.put("nextReviewDue", date(d.nextReviewDue()));
-        m.put("ownerName", str(d.ownerName()));
-        m.put("ownerRole", str(d.ownerRole()));
-        m.put("scopeNotes", str(d.scopeNotes()));
-        m.put("escalatesToPlanId", d.escalatesToPlanId() == null ? JsonNode.nullNode()
-                : JsonNode.createNumberNode(d.escalatesToPlanId()));
+        m.put("planType", FieldChanges.text(d.planType()));
+        m.put("status", FieldChanges.text(d.status()));
+        m.put("cyberScenariosCovered", FieldChanges.text(d.cyberScenariosCovered()));
+        m.put("lastReviewedOn", FieldChanges.date(d.lastReviewedOn()));
+        m.put("lastExercisedOn", FieldChanges.date(d.lastExercisedOn()));
+        m.put("nextReviewDue", FieldChanges.date(d.nextReviewDue()));
+        m.put("ownerName", FieldChanges.text(d.ownerName()));
+        m.put("ownerRole", FieldChanges.text(d.ownerRole()));
+        m.put("scopeNotes", FieldChanges.text(d.scopeNotes()));
+        m.put("escalatesToPlanId", FieldChanges.number(d.escalatesToPlanId()));
         return m;
-    }
-
-    private static JsonNode str(@Nullable String s) {
-        return s == null ? JsonNode.nullNode() : JsonNode.createStringNode(s);
-    }
-
-    private static JsonNode date(@Nullable LocalDate d) {
-        return d == null ? JsonNode.nullNode() : JsonNode.createStringNode(d.toString());
     }
 
     private static Instant now() {
