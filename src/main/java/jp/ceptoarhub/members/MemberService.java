@@ -25,9 +25,11 @@ public class MemberService {
     private final MemberRules rules;
     private final AuditService audit;
     private final TransactionOperations<Connection> tx;
+    private final RecordPolicies policies;
 
     MemberService(MemberOperatorRepository members, MemberRules rules, AuditService audit,
-                  TransactionOperations<Connection> tx) {
+                  TransactionOperations<Connection> tx, RecordPolicies policies) {
+        this.policies = policies;
         this.members = members;
         this.rules = rules;
         this.audit = audit;
@@ -51,6 +53,19 @@ public class MemberService {
         if (!user.secretariat() && !Long.valueOf(memberId).equals(user.memberOperatorId())
                 || !exists(user.tenantId(), memberId)) {
             throw Problems.notFound("Member " + memberId);
+        }
+    }
+
+    /**
+     * Who may change a member's readiness records of one type: as {@link #requireRecordAccess}, and operator-staff
+     * users only where the tenant has not made that record type read-only for them (403 naming the setting).
+     */
+    public void requireRecordWrite(CurrentUser user, long memberId, RecordFreshness.RecordType type) {
+        requireRecordAccess(user, memberId, type.label(jp.ceptoarhub.api.Labels.EN));
+        if (user.is(Role.OPERATOR_STAFF) && policies.operatorStaffReadOnly(user.tenantId(), type)) {
+            throw Problems.of(io.micronaut.http.HttpStatus.FORBIDDEN, "read-only-record-type", "Read only",
+                    "In this CEPTOAR, operator staff may read but not change " + type.code()
+                            + " (record policy set by the secretariat); ask an operator administrator");
         }
     }
 

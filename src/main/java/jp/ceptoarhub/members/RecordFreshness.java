@@ -38,11 +38,12 @@ public interface RecordFreshness {
         }
     }
 
-    /** The record types of issue 3's dashboard, in display order. */
+    /** The readiness record types (issue 4), in display order. */
     enum RecordType {
         CONTACTS("contacts", "連絡先", "Contacts"),
         SUPPLIERS("suppliers", "サプライチェーン", "Suppliers"),
         CLOUD_SERVICES("cloud-services", "クラウドサービス", "Cloud services"),
+        CRITICAL_SERVICES("critical-services", "重要サービス・システム", "Critical services and systems"),
         CONTINUITY_PLANS("continuity-plans", "事業継続計画等", "Continuity plans"),
         SELF_ASSESSMENT("self-assessment", "自己評価", "Self-assessment");
 
@@ -62,6 +63,10 @@ public interface RecordFreshness {
 
         public String label(jp.ceptoarhub.api.Labels lang) {
             return lang.pick(labelJa, labelEn);
+        }
+
+        public static java.util.Optional<RecordType> fromCode(String code) {
+            return java.util.Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
         }
     }
 }

@@ -1,5 +1,6 @@
 package jp.ceptoarhub.records;
 
+import io.micronaut.core.annotation.Nullable;
 import jp.ceptoarhub.api.Problems;
 
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,27 @@ public record SyncCursor(long afterId, Instant startedAt) {
             return new SyncCursor(id, Instant.ofEpochMilli(started));
         } catch (IllegalArgumentException e) {
             throw Problems.invalidField("cursor", "is not a cursor returned by this API");
+        }
+    }
+
+    /**
+     * The {@code updatedSince} query parameter of a delta sync: null (full listing) when absent, otherwise an
+     * ISO-8601 instant or offset date-time (the {@code syncToken} of the previous listing); 400 naming the field.
+     */
+    @Nullable
+    public static Instant updatedSince(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw Problems.invalidField("updatedSince", "must be an ISO-8601 instant such as "
+                        + "2026-04-01T00:00:00Z (the syncToken of the previous listing)");
+            }
         }
     }
 }

@@ -44,7 +44,8 @@ class FreshnessDashboardTest extends MembersTestSupport {
         assertThat(((Number) d.get("staleAfterDays")).intValue()).isEqualTo(180);
         List<Map> types = (List<Map>) d.get("recordTypes");
         assertThat(types.stream().map(t -> t.get("code")).toList())
-                .containsExactly("contacts", "suppliers", "cloud-services", "continuity-plans", "self-assessment");
+                .containsExactly("contacts", "suppliers", "cloud-services", "critical-services", "continuity-plans",
+                        "self-assessment");
         assertThat(types.get(0).get("available")).isEqualTo(true);
         assertThat(types.get(1).get("available")).isEqualTo(false);
 
