@@ -45,7 +45,7 @@ class ContactController {
     @Post
     HttpResponse<?> create(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
                            @Body ContactCommands.ContactInput body) {
-        contacts.requireMember(user, memberId);
+        contacts.requireWrite(user, memberId);
         return idempotency.execute(user.tenantId(), user.subject(), request, body, () -> {
             ContactView view = view(contacts.create(user, memberId, body), request);
             return HttpResponse.created(view, URI.create("/api/v1/members/" + memberId + "/contacts/" + view.id()))

@@ -10,6 +10,7 @@ import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
 import jp.ceptoarhub.identity.CurrentUser;
 import jp.ceptoarhub.members.MemberService;
+import jp.ceptoarhub.members.RecordFreshness;
 import jp.ceptoarhub.records.FieldChanges;
 
 import java.io.IOException;
@@ -64,6 +65,11 @@ class ContactService {
         members.requireRecordAccess(user, memberId, "Contact lists");
     }
 
+    /** As {@link #requireMember}, and 403 for operator staff where the tenant made this record type read-only. */
+    void requireWrite(CurrentUser user, long memberId) {
+        members.requireRecordWrite(user, memberId, RecordFreshness.RecordType.CONTACTS);
+    }
+
     Contact visible(CurrentUser user, long memberId, long id) {
         Contact c = anyState(user, memberId, id);
         if (c.deleted()) {
@@ -84,7 +90,7 @@ class ContactService {
     }
 
     Contact create(CurrentUser user, long memberId, ContactCommands.ContactInput input) {
-        requireMember(user, memberId);
+        requireWrite(user, memberId);
         ContactData d = rules.valid(input);
         Instant now = now();
         return tx.executeWrite(status -> {
@@ -99,7 +105,7 @@ class ContactService {
 
     Contact update(CurrentUser user, long memberId, long id, ContactCommands.ContactInput input,
                    Consumer<Contact> precondition) {
-        requireMember(user, memberId);
+        requireWrite(user, memberId);
         return tx.executeWrite(status -> {
             Contact current = visible(user, memberId, id);
             precondition.accept(current);
@@ -117,7 +123,7 @@ class ContactService {
     }
 
     void delete(CurrentUser user, long memberId, long id, Consumer<Contact> precondition) {
-        requireMember(user, memberId);
+        requireWrite(user, memberId);
         tx.executeWrite(status -> {
             Contact current = visible(user, memberId, id);
             precondition.accept(current);
@@ -136,7 +142,7 @@ class ContactService {
 
     /** "Confirm unchanged": the whole list is still correct; refreshes freshness without a new version of any contact. */
     ContactView.Confirmation confirm(CurrentUser user, long memberId) {
-        requireMember(user, memberId);
+        requireWrite(user, memberId);
         return tx.executeWrite(status -> {
             List<Contact> live = contacts.liveForUpdate(user.tenantId(), memberId);
             if (live.isEmpty()) {

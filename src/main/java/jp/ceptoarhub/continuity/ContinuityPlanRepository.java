@@ -27,6 +27,10 @@ interface ContinuityPlanRepository extends CrudRepository<ContinuityPlan, Long> 
             + "AND deleted_at IS NULL ORDER BY id FOR UPDATE")
     List<ContinuityPlan> liveForUpdate(long tenantId, long memberId);
 
+    @Query("SELECT * FROM continuity_plan WHERE tenant_id = :tenantId AND member_operator_id = :memberId "
+            + "AND deleted_at IS NULL ORDER BY id")
+    List<ContinuityPlan> live(long tenantId, long memberId);
+
     /** IT-BCPs that escalate to the given BCP (a BCP cannot be deleted or retyped while one does). */
     @Query("SELECT * FROM continuity_plan WHERE tenant_id = :tenantId AND member_operator_id = :memberId "
             + "AND deleted_at IS NULL AND escalates_to_plan_id = :planId ORDER BY id")

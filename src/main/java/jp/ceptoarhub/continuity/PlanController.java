@@ -45,7 +45,7 @@ class PlanController {
     @Post
     HttpResponse<?> create(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
                            @Body PlanCommands.PlanInput body) {
-        plans.requireMember(user, memberId);
+        plans.requireWrite(user, memberId);
         return idempotency.execute(user.tenantId(), user.subject(), request, body, () -> {
             PlanView view = PlanView.of(plans.create(user, memberId, body), Labels.of(request));
             return HttpResponse.created(view, URI.create("/api/v1/members/" + memberId + "/continuity-plans/"

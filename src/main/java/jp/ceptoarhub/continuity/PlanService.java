@@ -10,6 +10,7 @@ import jp.ceptoarhub.audit.AuditService;
 import jp.ceptoarhub.continuity.PlanCodes.PlanType;
 import jp.ceptoarhub.identity.CurrentUser;
 import jp.ceptoarhub.members.MemberService;
+import jp.ceptoarhub.members.RecordFreshness;
 import jp.ceptoarhub.records.FieldChanges;
 
 import java.io.IOException;
@@ -57,6 +58,11 @@ class PlanService {
         members.requireRecordAccess(user, memberId, "Continuity plans");
     }
 
+    /** As {@link #requireMember}, and 403 for operator staff where the tenant made this record type read-only. */
+    void requireWrite(CurrentUser user, long memberId) {
+        members.requireRecordWrite(user, memberId, RecordFreshness.RecordType.CONTINUITY_PLANS);
+    }
+
     ContinuityPlan visible(CurrentUser user, long memberId, long id) {
         ContinuityPlan p = anyState(user, memberId, id);
         if (p.deleted()) {
@@ -77,7 +83,7 @@ class PlanService {
     }
 
     ContinuityPlan create(CurrentUser user, long memberId, PlanCommands.PlanInput input) {
-        requireMember(user, memberId);
+        requireWrite(user, memberId);
         PlanData d = rules.valid(input);
         Instant now = now();
         return tx.executeWrite(status -> {
@@ -91,7 +97,7 @@ class PlanService {
 
     ContinuityPlan update(CurrentUser user, long memberId, long id, PlanCommands.PlanInput input,
                           Consumer<ContinuityPlan> precondition) {
-        requireMember(user, memberId);
+        requireWrite(user, memberId);
         return tx.executeWrite(status -> {
             ContinuityPlan current = visible(user, memberId, id);
             precondition.accept(current);
@@ -115,7 +121,7 @@ class PlanService {
     }
 
     void delete(CurrentUser user, long memberId, long id, Consumer<ContinuityPlan> precondition) {
-        requireMember(user, memberId);
+        requireWrite(user, memberId);
         tx.executeWrite(status -> {
             ContinuityPlan current = visible(user, memberId, id);
             precondition.accept(current);
@@ -138,7 +144,7 @@ class PlanService {
 
     /** "Confirm unchanged": every plan is still correct; refreshes freshness without a new version of any plan. */
     PlanView.Confirmation confirm(CurrentUser user, long memberId) {
-        requireMember(user, memberId);
+        requireWrite(user, memberId);
         return tx.executeWrite(status -> {
             List<ContinuityPlan> live = plans.liveForUpdate(user.tenantId(), memberId);
             if (live.isEmpty()) {

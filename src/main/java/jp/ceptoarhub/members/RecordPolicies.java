@@ -2,12 +2,17 @@ package jp.ceptoarhub.members;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.audit.AuditService;
+import jp.ceptoarhub.identity.CurrentUser;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -19,9 +24,13 @@ import java.util.Map;
 @Singleton
 public class RecordPolicies {
     private final JdbcOperations jdbc;
+    private final AuditService audit;
+    private final TransactionOperations<Connection> tx;
 
-    RecordPolicies(JdbcOperations jdbc) {
+    RecordPolicies(JdbcOperations jdbc, AuditService audit, TransactionOperations<Connection> tx) {
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.tx = tx;
     }
 
     public boolean operatorStaffReadOnly(long tenantId, RecordFreshness.RecordType type) {
@@ -37,20 +46,22 @@ public class RecordPolicies {
         });
     }
 
-    /** Every record type's current setting for the tenant (false where never set). */
-    Map<RecordFreshness.RecordType, Boolean> all(long tenantId) {
-        Map<RecordFreshness.RecordType, Boolean> out = new EnumMap<>(RecordFreshness.RecordType.class);
+    /** Every record type's current state for the tenant (editable, version 0, where never set). */
+    Map<RecordFreshness.RecordType, State> all(long tenantId) {
+        Map<RecordFreshness.RecordType, State> out = new EnumMap<>(RecordFreshness.RecordType.class);
         for (RecordFreshness.RecordType t : RecordFreshness.RecordType.values()) {
-            out.put(t, false);
+            out.put(t, new State(t, false, 0));
         }
         jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT record_type, operator_staff_read_only "
-                    + "FROM tenant_record_policy WHERE tenant_id = ?")) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT record_type, operator_staff_read_only, "
+                    + "updated_at FROM tenant_record_policy WHERE tenant_id = ?")) {
                 ps.setLong(1, tenantId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        RecordFreshness.RecordType.fromCode(rs.getString(1))
-                                .ifPresent(t -> out.put(t, safeBoolean(rs)));
+                        var type = RecordFreshness.RecordType.fromCode(rs.getString(1));
+                        if (type.isPresent()) {
+                            out.put(type.get(), new State(type.get(), rs.getBoolean(2), rs.getTimestamp(3).getTime()));
+                        }
                     }
                 }
                 return null;
@@ -59,8 +70,53 @@ public class RecordPolicies {
         return out;
     }
 
-    /** Must run inside the caller's transaction (which also writes the audit entry). */
-    void set(long tenantId, RecordFreshness.RecordType type, boolean readOnly, Instant at, @Nullable String by) {
+    /** One record type's policy; {@code version} is the last change in epoch milliseconds, 0 when never set. */
+    record State(RecordFreshness.RecordType type, boolean operatorStaffReadOnly, long version) {
+        String etag(long tenantId) {
+            return jp.ceptoarhub.api.ETags.of("record-policy-" + type.code(), tenantId, version);
+        }
+    }
+
+    State state(long tenantId, RecordFreshness.RecordType type) {
+        return read(tenantId, type, "");
+    }
+
+    private State read(long tenantId, RecordFreshness.RecordType type, String lock) {
+        return jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT operator_staff_read_only, updated_at "
+                    + "FROM tenant_record_policy WHERE tenant_id = ? AND record_type = ?" + lock)) {
+                ps.setLong(1, tenantId);
+                ps.setString(2, type.code());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new State(type, rs.getBoolean(1), rs.getTimestamp(2).getTime())
+                            : new State(type, false, 0);
+                }
+            }
+        });
+    }
+
+    /**
+     * Sets the policy of one record type for the caller's tenant, with an audit entry in the same transaction;
+     * {@code precondition} sees the current state (row-locked) first, e.g. to check If-Match.
+     */
+    State set(CurrentUser user, RecordFreshness.RecordType type, boolean readOnly,
+              java.util.function.Consumer<State> precondition) {
+        return tx.executeWrite(status -> {
+            State current = read(user.tenantId(), type, " FOR UPDATE");
+            precondition.accept(current);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            if (now.toEpochMilli() <= current.version()) {
+                now = Instant.ofEpochMilli(current.version() + 1); // the version (and ETag) must change
+            }
+            write(user.tenantId(), type, readOnly, now, user.username());
+            audit.record(user, "record-policy.updated", "record-policy", type.code(),
+                    "operatorStaffReadOnly=" + readOnly);
+            return new State(type, readOnly, now.toEpochMilli());
+        });
+    }
+
+    private void write(long tenantId, RecordFreshness.RecordType type, boolean readOnly, Instant at,
+                       @Nullable String by) {
         jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO tenant_record_policy (tenant_id, "
                     + "record_type, operator_staff_read_only, updated_at, updated_by) VALUES (?,?,?,?,?) "
@@ -74,13 +130,5 @@ public class RecordPolicies {
                 return ps.executeUpdate();
             }
         });
-    }
-
-    private static boolean safeBoolean(ResultSet rs) {
-        try {
-            return rs.getBoolean(2);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
