@@ -228,7 +228,7 @@ class SupplierRules {
             errors.add(new FieldError("incidentContact", "needs a phone number or an email address"));
             return null;
         }
-        return new SupplierData.IncidentContact(name, phone, email, in.afterHours());
+        return new SupplierData.IncidentContact(name, phone, email, Boolean.TRUE.equals(in.afterHours()));
     }
 
     private static <E extends Enum<E> & Labelled> @Nullable String code(List<FieldError> errors, String field,

@@ -41,7 +41,7 @@ record SupplierView(long id, boolean deleted, @Nullable Instant deletedAt, @Null
 
     @Serdeable
     record IncidentContact(@Nullable String name, @Nullable String phone, @Nullable String email,
-                           @Nullable Boolean afterHours) {
+                           boolean afterHours) {
     }
 
     static SupplierView of(Supplier s, SupplierRules rules, SupplierTypes types, Labels lang) {
@@ -62,7 +62,8 @@ record SupplierView(long id, boolean deleted, @Nullable Instant deletedAt, @Null
                 d.corporateNumber(), typeLabels, d.servicesSupplied(), d.criticalSystems(), criticality,
                 criticality == null ? null : Criticality.valueOf(criticality).label(lang),
                 new ContractSecurity(clauses, d.contractReviewedOn()),
-                c == null ? null : new IncidentContact(c.name(), c.phone(), c.email(), c.afterHours()), country,
+                c == null ? null : new IncidentContact(c.name(), c.phone(), c.email(),
+                        Boolean.TRUE.equals(c.afterHours())), country,
                 country == null ? null : Locale.of("", country).getDisplayCountry(lang == Labels.EN
                         ? Locale.ENGLISH : Locale.JAPANESE),
                 resub, resub == null ? null : Resubcontracting.valueOf(resub).label(lang), d.resubcontractingNotes(),
