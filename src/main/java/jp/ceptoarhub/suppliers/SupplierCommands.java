@@ -66,8 +66,21 @@ final class SupplierCommands {
             if (current == null) {
                 return this;
             }
-            return new IncidentContactInput(pick(name, current.name), pick(phone, current.phone),
-                    pick(email, current.email), afterHours == null ? current.afterHours : afterHours);
+            IncidentContactInput merged = new IncidentContactInput(pick(name, current.name),
+                    pick(phone, current.phone), pick(email, current.email), afterHours);
+            if (afterHours == null && !merged.empty()) {
+                merged = new IncidentContactInput(merged.name, merged.phone, merged.email, current.afterHours);
+            }
+            return merged; // clearing name, phone and email without a new afterHours removes the contact
+        }
+
+        /** No name, phone or email (blank counts as none). */
+        boolean empty() {
+            return blank(name) && blank(phone) && blank(email);
+        }
+
+        private static boolean blank(@Nullable String s) {
+            return s == null || s.isBlank();
         }
     }
 

@@ -221,7 +221,7 @@ class SupplierRules {
             email = null;
         }
         boolean given = text(in.name()) != null || text(in.phone()) != null || text(in.email()) != null;
-        if (!given) {
+        if (!given && in.afterHours() == null) {
             return null; // nothing (or everything cleared): no incident contact
         }
         if (text(in.phone()) == null && text(in.email()) == null) {

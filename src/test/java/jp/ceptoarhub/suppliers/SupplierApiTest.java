@@ -216,6 +216,7 @@ class SupplierApiTest extends SupplierTestSupport {
         cases.put("contractSecurity.reviewedOn ", b -> b.put("contractSecurity",
                 Map.of("reviewedOn", LocalDate.now().plusDays(10).toString())));
         cases.put("incidentContact", b -> b.put("incidentContact", Map.of("name", "保守センター")));
+        cases.put("incidentContact ", b -> b.put("incidentContact", Map.of("afterHours", true)));
         cases.put("incidentContact.phone", b -> b.put("incidentContact", Map.of("phone", "12345")));
         cases.put("incidentContact.email", b -> b.put("incidentContact", Map.of("email", "soc-at-example")));
         cases.put("incidentContact.name", b -> b.put("incidentContact", Map.of("name", "名".repeat(101),
@@ -235,6 +236,14 @@ class SupplierApiTest extends SupplierTestSupport {
         }
         assertThat(violationFields(error(HttpRequest.POST(suppliers(member), Map.of()).bearerAuth(sec))))
                 .containsExactlyInAnyOrder("nameJa", "supplierTypes");
+        // JSON of the wrong shape (an object where a list belongs) cannot be read at all: a 400 naming the body
+        // (the shared handling of unreadable bodies, api.ProblemResponses)
+        Map<String, Object> wrongShape = supplierBody();
+        wrongShape.put("servicesSupplied", Map.of("a", "b"));
+        HttpResponse<Map> shape = error(HttpRequest.POST(suppliers(member), wrongShape).bearerAuth(sec));
+        assertThat(shape.code()).isEqualTo(400);
+        assertThat(shape.getContentType().orElseThrow().toString()).startsWith("application/problem+json");
+        assertThat(violationFields(shape)).containsExactly("body");
         assertThat(countSuppliers(member)).isZero();
         assertThat(countChanges(member)).isZero();
 
