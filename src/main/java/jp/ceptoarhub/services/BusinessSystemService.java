@@ -163,7 +163,7 @@ class BusinessSystemService {
     private void checkLinks(CurrentUser user, long memberId, ServiceCommands.SystemInput sent, SystemData d) {
         List<FieldError> errors = new ArrayList<>();
         if (sent.serviceIds() != null && !sent.serviceIds().isNull() && !d.serviceIds().isEmpty()) {
-            Set<Long> live = links.liveServiceIds(user.tenantId(), memberId, d.serviceIds());
+            Set<Long> live = links.lockLiveServiceIds(user.tenantId(), memberId, d.serviceIds());
             unknown(errors, "serviceIds", sent.serviceIds(), live, "is not a critical service of this member");
         }
         if (sent.supplierIds() != null && !sent.supplierIds().isNull() && !d.supplierIds().isEmpty()) {

@@ -74,17 +74,22 @@ class SystemLinkRepository {
     }
 
     /**
-     * Which of the ids are live critical services (or systems) of the member. A locking read: inside a write it
-     * holds the rows until commit, so a service cannot be deleted while a system is being linked to it; and it
-     * sees the latest committed state, not the transaction's snapshot.
+     * Which of the ids are live critical services of the member, by a locking read: inside a write it holds the
+     * rows until commit, so a service cannot be deleted while a system is being linked to it, and it sees the
+     * latest committed state rather than the transaction's snapshot.
      */
-    Set<Long> liveServiceIds(long tenantId, long memberId, Collection<Long> ids) {
-        return live(tenantId, memberId, ids, "critical_service");
+    Set<Long> lockLiveServiceIds(long tenantId, long memberId, Collection<Long> ids) {
+        return live(tenantId, memberId, ids, "critical_service", " LOCK IN SHARE MODE");
     }
 
-    /** Which of the ids are live systems of the member. */
+    /** Which of the ids are live critical services of the member (a plain read, for other features). */
+    Set<Long> liveServiceIds(long tenantId, long memberId, Collection<Long> ids) {
+        return live(tenantId, memberId, ids, "critical_service", "");
+    }
+
+    /** Which of the ids are live systems of the member (a plain read, for other features). */
     Set<Long> liveSystemIds(long tenantId, long memberId, Collection<Long> ids) {
-        return live(tenantId, memberId, ids, "business_system");
+        return live(tenantId, memberId, ids, "business_system", "");
     }
 
     /** Per member of the tenant: the ids of the services that at least one live system links to. */
@@ -105,13 +110,13 @@ class SystemLinkRepository {
         });
     }
 
-    private Set<Long> live(long tenantId, long memberId, Collection<Long> ids, String table) {
+    private Set<Long> live(long tenantId, long memberId, Collection<Long> ids, String table, String lock) {
         if (ids.isEmpty()) {
             return Set.of();
         }
         return jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM " + table + " WHERE tenant_id = ? "
-                    + "AND member_operator_id = ? AND deleted_at IS NULL AND id IN (" + marks(ids.size()) + ") LOCK IN SHARE MODE")) {
+                    + "AND member_operator_id = ? AND deleted_at IS NULL AND id IN (" + marks(ids.size()) + ")" + lock)) {
                 ps.setLong(1, tenantId);
                 ps.setLong(2, memberId);
                 int i = 3;
