@@ -55,9 +55,9 @@ final class CloudCodes {
 
     static final CodeList SERVICE_MODEL = new CodeList("serviceModel",
             "Cloud service model (several = a mixed service).", List.of(
-            src("IAAS", "IaaS", "IaaS (Infrastructure as a Service)", "L39647–39661, L41177–41181"),
-            src("PAAS", "PaaS", "PaaS (Platform as a Service)", "L39647–39661, L41183–41186"),
-            src("SAAS", "SaaS", "SaaS (Software as a Service)", "L39647–39661, L41188–41197"),
+            src("IAAS", "IaaS", "IaaS (Infrastructure as a Service)", "L39647–39661, L41177–41197"),
+            src("PAAS", "PaaS", "PaaS (Platform as a Service)", "L39647–39661, L41177–41197"),
+            src("SAAS", "SaaS", "SaaS (Software as a Service)", "L39647–39661, L41177–41197"),
             src("CAAS", "CaaS", "CaaS (Container as a Service)", "L39671–39679"),
             src("FAAS", "FaaS", "FaaS (Function as a Service)", "L39671–39679")));
 
@@ -100,10 +100,10 @@ final class CloudCodes {
 
     static final CodeList PERSONAL_DATA_BASIS = new CodeList("personalDataBasis",
             "Basis for provision to / entrustment with a provider located abroad (L41021–41052).", List.of(
-            src("CONSENT", "本人の事前同意", "Prior consent of the data subject", "L41021–41040"),
+            src("CONSENT", "本人の事前同意", "Prior consent of the data subject", "L41021–41052"),
             src("EQUIVALENT_MEASURES", "相当措置を継続的に講ずる体制", "Provider has a system for equivalent measures",
-                    "L41040–41052"),
-            src("EU_UK", "EU・英国（同等の水準の国）", "Provider located in the EU or the UK", "L41021–41030"),
+                    "L41021–41052"),
+            src("EU_UK", "EU・英国（同等の水準の国）", "Provider located in the EU or the UK", "L41021–41052"),
             prd("NOT_REQUIRED", "不要（国内事業者又は提供・委託に該当しない）",
                     "Not required (domestic provider, or neither provision nor entrustment)", "L40983–41021")));
 
