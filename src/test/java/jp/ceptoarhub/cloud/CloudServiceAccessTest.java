@@ -81,6 +81,34 @@ class CloudServiceAccessTest extends CloudServiceTestSupport {
         assertThat(error(HttpRequest.GET(services(a1) + "/999999999").bearerAuth(opA1)).code()).isEqualTo(404);
     }
 
+    @Test
+    void whereTheTenantMadeCloudServicesReadOnlyForOperatorStaffEveryWriteIs403AndReadsStillWork() {
+        var tenant = newTenant("読取専用CEPTOAR");
+        String sec = token(person(tenant, Role.SECRETARIAT_ADMIN));
+        long member = createMember(sec);
+        String staff = token(person(tenant, Role.OPERATOR_STAFF, member));
+        String admin = token(person(tenant, Role.OPERATOR_ADMIN, member));
+        long id = createServiceId(staff, member, serviceBody());
+        execute("INSERT INTO tenant_record_policy (tenant_id, record_type, operator_staff_read_only, updated_at) "
+                + "VALUES (?, 'cloud-services', TRUE, CURRENT_TIMESTAMP(3))", tenant.id());
+        List<MutableHttpRequest<?>> writes = List.of(
+                HttpRequest.POST(services(member), serviceBody()),
+                HttpRequest.PATCH(services(member) + "/" + id, Map.of("notes", "x")).header("If-Match", "*"),
+                HttpRequest.DELETE(services(member) + "/" + id).header("If-Match", "*"),
+                HttpRequest.POST(services(member) + "/confirm", Map.of()));
+        for (MutableHttpRequest<?> r : writes) {
+            var e = error(r.bearerAuth(staff));
+            assertThat(e.code()).as(r.getMethodName() + " " + r.getPath()).isEqualTo(403);
+            assertThat(String.valueOf(e.getBody(Map.class).orElseThrow().get("type"))).contains("read-only-record-type");
+        }
+        assertThat(countServices(member)).isEqualTo(1);
+        assertThat(countChanges(member)).isEqualTo(1);
+        assertThat(get(services(member) + "/" + id, staff).get("id")).isNotNull();
+        assertThat(get(services(member) + "/" + id + "/history", staff).get("items")).isNotNull();
+        assertThat(exchange(HttpRequest.PATCH(services(member) + "/" + id, Map.of("notes", "管理者による更新"))
+                .header("If-Match", "*"), admin, Map.class).code()).isEqualTo(200);
+    }
+
     /** Every route for the member and service: list-level (0-1), per service (2-6), then 7-8. */
     private static List<MutableHttpRequest<?>> everyRoute(long member, long service) {
         String base = services(member);
