@@ -126,6 +126,32 @@ class CloudServiceRepository {
                 + (forUpdate ? " FOR UPDATE" : ""), tenantId, memberId);
     }
 
+    /** Which of the ids are live services of the member (for other record types' links). */
+    java.util.Set<Long> liveIds(long tenantId, long memberId, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<Long> list = List.copyOf(ids);
+        String marks = list.stream().map(x -> "?").collect(Collectors.joining(", "));
+        return jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM cloud_service WHERE tenant_id = ? "
+                    + "AND member_operator_id = ? AND deleted_at IS NULL AND id IN (" + marks + ")")) {
+                ps.setLong(1, tenantId);
+                ps.setLong(2, memberId);
+                for (int i = 0; i < list.size(); i++) {
+                    ps.setLong(i + 3, list.get(i));
+                }
+                java.util.Set<Long> out = new java.util.HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Every service of the tenant, deleted ones included (their deletion is a change), for the freshness dashboard. */
     List<CloudService> allOfTenant(long tenantId) {
         return query(SELECT + "WHERE tenant_id = ? ORDER BY member_operator_id, id", tenantId);

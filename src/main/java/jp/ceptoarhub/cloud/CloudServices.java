@@ -11,6 +11,7 @@ import jp.ceptoarhub.members.MemberService;
 import jp.ceptoarhub.members.RecordFreshness.RecordType;
 import jp.ceptoarhub.records.FieldChanges;
 import jp.ceptoarhub.records.RecordHistory;
+import jp.ceptoarhub.records.RecordLinks;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -38,10 +39,12 @@ class CloudServices {
     private final MemberService members;
     private final AuditService audit;
     private final TransactionOperations<Connection> tx;
+    private final List<RecordLinks.Source> linkSources;
 
     CloudServices(CloudServiceRepository services, CloudConfirmations confirmations, CloudRules rules,
                   RecordHistory history, MemberService members, AuditService audit,
-                  TransactionOperations<Connection> tx) {
+                  TransactionOperations<Connection> tx, List<RecordLinks.Source> linkSources) {
+        this.linkSources = linkSources;
         this.services = services;
         this.confirmations = confirmations;
         this.rules = rules;
@@ -115,6 +118,12 @@ class CloudServices {
         tx.executeWrite(status -> {
             CloudService current = live(user, memberId, id, true);
             precondition.accept(current);
+            List<String> links = linkSources.stream()
+                    .flatMap(src -> src.linksTo(RECORD_TYPE, user.tenantId(), memberId, id).stream()).toList();
+            if (!links.isEmpty()) {
+                throw Problems.conflict("cloud-service-linked", "Other records link to this cloud service; unlink "
+                        + "them first: " + String.join("; ", links));
+            }
             Instant now = now();
             CloudService saved = services.tombstone(current, now);
             history.deleted(actor(user), RECORD_TYPE, id, memberId, now, current.data());

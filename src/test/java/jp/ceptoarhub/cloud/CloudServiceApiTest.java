@@ -10,6 +10,7 @@ import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.identity.Role;
 import jp.ceptoarhub.members.RecordExport;
 import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordLinks;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -38,6 +39,9 @@ class CloudServiceApiTest extends CloudServiceTestSupport {
 
     @Inject
     List<RecordExport> exports;
+
+    @Inject
+    List<RecordLinks.Target> targets;
 
     @Test
     void createReadUpdateDeleteWithEtagsIdempotencyAndLabels() {
@@ -369,6 +373,37 @@ class CloudServiceApiTest extends CloudServiceTestSupport {
                 .header("Accept-Language", "en").bearerAuth(sec), Map.class);
         assertThat(row).isEqualTo(viaApi);
         assertThat(export.export(tenantB().id(), member, Labels.EN)).isEmpty();
+    }
+
+    @Test
+    void otherRecordTypesLinkToLiveServicesOnlyAndALinkedServiceCannotBeDeleted() {
+        String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
+        long member = createMember(sec);
+        long other = createMember(sec);
+        long linked = createServiceId(sec, member, serviceBody());
+        long gone = createServiceId(sec, member, serviceBody());
+        long elsewhere = createServiceId(sec, other, serviceBody());
+        exchange(HttpRequest.DELETE(services(member) + "/" + gone).header("If-Match", "*"), sec, String.class);
+        RecordLinks.Target target = targets.stream().filter(t -> "cloud-services".equals(t.recordType()))
+                .findFirst().orElseThrow();
+        assertThat(target.liveIds(tenantA().id(), member, List.of(linked, gone, elsewhere, 999_999_999L)))
+                .containsExactly(linked);
+        assertThat(target.liveIds(tenantB().id(), member, List.of(linked))).isEmpty();
+
+        CloudLinkProbe.LINKED.put(linked, "system 12 基幹系システム");
+        try {
+            HttpResponse<Map> blocked = error(HttpRequest.DELETE(services(member) + "/" + linked)
+                    .header("If-Match", etagOf(services(member) + "/" + linked, sec)).bearerAuth(sec));
+            assertThat(blocked.code()).isEqualTo(409);
+            assertThat(String.valueOf(blocked.getBody(Map.class).orElseThrow().get("detail")))
+                    .contains("system 12 基幹系システム");
+            assertThat(count("SELECT COUNT(*) FROM cloud_service WHERE id = ? AND deleted_at IS NULL AND version = 0",
+                    linked)).isEqualTo(1);
+        } finally {
+            CloudLinkProbe.LINKED.remove(linked);
+        }
+        assertThat(exchange(HttpRequest.DELETE(services(member) + "/" + linked).header("If-Match", "*"), sec,
+                String.class).code()).isEqualTo(204);
     }
 
     @Test
