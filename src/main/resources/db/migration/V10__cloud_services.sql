@@ -63,6 +63,13 @@ CREATE TABLE cloud_service (
     log_fee                       BOOLEAN        NULL,
     log_notes                     TEXT           NULL,
     exit_terms                    TEXT           NULL,
+    -- disclosure, notification, reliability
+    disclosure_notes              TEXT           NULL,
+    notification_method           VARCHAR(500)   NULL,
+    executive_summary_notices     BOOLEAN        NULL,
+    pre_publication_notice        BOOLEAN        NULL,
+    domestic_overseas_parity      BOOLEAN        NULL,
+    outage_history                TEXT           NULL,
     certifications                JSON           NOT NULL,
     -- 設問55 checks with the provider, 設問56 operational measures
     checks                        JSON           NOT NULL,

@@ -18,7 +18,7 @@ final class CloudFields {
     }
 
     enum Type {
-        TEXT, BOOL, DATE, PAST_DATE, INT, PERCENT, CODE, CODES, COUNTRY, COUNTRIES, TEXTS, ITEMS;
+        TEXT, BOOL, PAST_DATE, INT, PERCENT, CODE, CODES, COUNTRY, COUNTRIES, TEXTS, ITEMS;
 
         boolean list() {
             return this == CODES || this == COUNTRIES || this == TEXTS || this == ITEMS;
@@ -26,8 +26,8 @@ final class CloudFields {
     }
 
     /**
-     * @param max  TEXT/TEXTS: characters (code points) per value; lists: most entries; INT: largest value
-     * @param min  INT: smallest value
+     * @param max  TEXT: characters (code points); lists: most entries; INT: largest value
+     * @param min  INT: smallest value; TEXTS: characters (code points) per value
      */
     record Field(String name, Type type, int max, int min, @Nullable CodeList codes, List<Field> items,
                  boolean required) {
@@ -132,6 +132,13 @@ final class CloudFields {
             bool("logFee"),
             text("logNotes", LONG),
             text("exitTerms", NOTES),
+            // disclosure, notification, reliability
+            text("disclosureNotes", LONG),
+            text("notificationMethod", MEDIUM),
+            bool("executiveSummaryNotices"),
+            bool("prePublicationNotice"),
+            bool("domesticOverseasParity"),
+            text("outageHistory", LONG),
             items("certifications", 20, code("code", CloudCodes.CERTIFICATION).mandatory(), text("otherName", NAME),
                     pastDate("verifiedOn"), text("reference", NAME)),
             // 設問55 / 設問56

@@ -122,7 +122,7 @@ class CloudRules {
             case BOOL -> {
                 return v.isBoolean() ? v : fail(errors, path, "must be true or false (\"\" clears it)");
             }
-            case DATE, PAST_DATE -> {
+            case PAST_DATE -> {
                 if (!v.isString()) {
                     return fail(errors, path, "must be a date (YYYY-MM-DD)");
                 }

@@ -199,7 +199,7 @@ class CloudServiceRepository {
                 yield d == null ? JsonNode.nullNode()
                         : JsonNode.createNumberNode(new BigDecimal(d.stripTrailingZeros().toPlainString()));
             }
-            case DATE, PAST_DATE -> {
+            case PAST_DATE -> {
                 Date d = rs.getDate(c);
                 yield d == null ? JsonNode.nullNode() : JsonNode.createStringNode(d.toLocalDate().toString());
             }
@@ -224,7 +224,7 @@ class CloudServiceRepository {
                     case BOOL -> Types.BOOLEAN;
                     case INT -> Types.INTEGER;
                     case PERCENT -> Types.DECIMAL;
-                    case DATE, PAST_DATE -> Types.DATE;
+                    case PAST_DATE -> Types.DATE;
                     default -> Types.VARCHAR;
                 });
                 continue;
@@ -233,7 +233,7 @@ class CloudServiceRepository {
                 case BOOL -> ps.setBoolean(i++, v.getBooleanValue());
                 case INT -> ps.setInt(i++, v.getIntValue());
                 case PERCENT -> ps.setBigDecimal(i++, v.getBigDecimalValue());
-                case DATE, PAST_DATE -> ps.setDate(i++, Date.valueOf(LocalDate.parse(v.getStringValue())));
+                case PAST_DATE -> ps.setDate(i++, Date.valueOf(LocalDate.parse(v.getStringValue())));
                 default -> ps.setString(i++, v.getStringValue());
             }
         }
