@@ -40,6 +40,14 @@ class CloudServiceAccessTest extends CloudServiceTestSupport {
             assertThat(error(r.bearerAuth(secA)).code()).as("secretariat A: " + r.getMethodName() + " " + r.getPath())
                     .isEqualTo(404);
         }
+        long changesA1 = countChanges(a1);
+        for (MutableHttpRequest<?> r : everyRoute(a1, sA1)) {
+            assertThat(error(r.bearerAuth(secB)).code()).as("secretariat B: " + r.getMethodName() + " " + r.getPath())
+                    .isEqualTo(404);
+        }
+        assertThat(countChanges(a1)).isEqualTo(changesA1);
+        assertThat(count("SELECT COUNT(*) FROM cloud_service WHERE id = ? AND version = 0 AND deleted_at IS NULL "
+                + "AND notes IS NULL", sA1)).isEqualTo(1);
         for (MutableHttpRequest<?> r : everyRoute(a1, sB1).subList(2, 7)) {
             assertThat(error(r.bearerAuth(secA)).code()).as("B's service under A's member: " + r.getPath())
                     .isEqualTo(404);
