@@ -53,12 +53,18 @@ public class AssessmentCatalogue {
     }
 
     public record Question(String id, int order, @Nullable String numberFy2024, @Nullable String numberFy2023,
-                           @Nullable String printedLabelFy2024, String sectionId, @Nullable String titleJa,
-                           @Nullable String titleEn, String textJa, String textEn, AnswerKind answerKind,
+                           @Nullable String printedLabelFy2024, String displayNumber, String sectionId,
+                           @Nullable String titleJa,
+                           @Nullable String titleEn, @Nullable String textJa, @Nullable String textEn,
+                           AnswerKind answerKind,
                            String optionsStatus, boolean respondentAttribute, @Nullable String followUpOf,
-                           List<String> guidelineSections, List<Option> options) {
+                           boolean presentInSource, List<String> guidelineSections, List<Option> options) {
+        /** The question text; placeholders without a published text fall back to their title. */
         public String text(Labels lang) {
-            return lang.pick(textJa, textEn);
+            if (textJa == null && textEn == null) {
+                return titleEn != null ? titleEn : id;
+            }
+            return textJa == null ? textEn : lang.pick(textJa, textEn);
         }
 
         public @Nullable String title(Labels lang) {
@@ -68,13 +74,6 @@ public class AssessmentCatalogue {
             return lang.pick(titleJa, titleEn);
         }
 
-        /** The number as printed in FY2024 (設問N), else its printed label (follow-ups), else the id. */
-        public String displayNumber() {
-            if (numberFy2024 != null && !numberFy2024.equals("I.")) {
-                return numberFy2024;
-            }
-            return printedLabelFy2024 != null ? printedLabelFy2024 : numberFy2024 != null ? numberFy2024 + " " + id : id;
-        }
 
         public Optional<Option> option(String optionId) {
             return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
@@ -129,12 +128,22 @@ public class AssessmentCatalogue {
             for (Object g : list(m.get("guidelineSections"))) {
                 guideline.add(String.valueOf(g));
             }
-            Question question = new Question((String) m.get("id"), ++order, (String) m.get("numberFy2024"),
-                    (String) m.get("numberFy2023"), (String) m.get("printedLabelFy2024"), (String) m.get("sectionId"),
+            String number = (String) m.get("numberFy2024");
+            String parent = (String) map(m.get("followUpOf")).get("questionId");
+            Question parentQuestion = parent == null ? null : ids.get(parent);
+            // 設問N as printed; a follow-up without a number of its own: its question's number + 付問 (follow-up);
+            // the unnumbered respondent attributes: 基礎情報
+            String display = number != null && !number.equals("I.") ? number
+                    : parentQuestion != null ? parentQuestion.displayNumber() + " 付問"
+                    : "I.".equals(number) ? "基礎情報" : (String) m.get("id");
+            Question question = new Question((String) m.get("id"), ++order, number,
+                    (String) m.get("numberFy2023"), (String) m.get("printedLabelFy2024"), display,
+                    (String) m.get("sectionId"),
                     (String) m.get("titleJa"), (String) m.get("titleEn"), (String) m.get("textJa"),
                     (String) m.get("textEn"), AnswerKind.valueOf((String) m.get("answerKind")),
                     (String) m.get("optionsStatus"), Boolean.TRUE.equals(m.get("respondentAttribute")),
-                    (String) m.get("followUpOf"), List.copyOf(guideline), List.copyOf(options));
+                    parent, !Boolean.FALSE.equals(m.get("presentInSource")),
+                    List.copyOf(guideline), List.copyOf(options));
             if (ids.put(question.id(), question) != null) {
                 throw new IllegalStateException("duplicate question id in " + RESOURCE + ": " + question.id());
             }

@@ -47,6 +47,11 @@ class AssessmentRules {
         String other = bounded(errors, prefix + "otherText", otherText, OTHER_TEXT_MAX);
         String note = bounded(errors, prefix + "notes", notes, NOTES_MAX);
         String where = q.displayNumber() + " (" + q.id() + ")";
+        if (!q.presentInSource()) {
+            errors.add(new FieldError(prefix + "questionId", where + " is a placeholder for a question that is not in "
+                    + "the published FY2024 text; it cannot be answered"));
+            return errors;
+        }
         if (!q.choice()) {
             if (!ids.isEmpty()) {
                 errors.add(new FieldError(prefix + "optionIds", "NOT_IN_SOURCE".equals(q.optionsStatus())

@@ -42,12 +42,13 @@ final class AssessmentViews {
     record QuestionView(String id, int order, @Nullable String numberFy2024, @Nullable String numberFy2023,
                         @Nullable String printedLabelFy2024, @Nullable String followUpOf, String sectionId,
                         @Nullable String title, String text, String answerKind, String optionsStatus,
-                        String answerMode, boolean respondentAttribute, boolean requiredForCompleteness,
+                        String answerMode, boolean presentInSource, boolean respondentAttribute,
+                        boolean requiredForCompleteness,
                         List<String> guidelineSections, List<OptionView> options) {
         static QuestionView of(Question q, Labels lang) {
             return new QuestionView(q.id(), q.order(), q.numberFy2024(), q.numberFy2023(), q.printedLabelFy2024(),
                     q.followUpOf(), q.sectionId(), q.title(lang), q.text(lang), q.answerKind().name(),
-                    q.optionsStatus(), q.choice() ? "OPTIONS" : "FREE_TEXT", q.respondentAttribute(),
+                    q.optionsStatus(), q.choice() ? "OPTIONS" : "FREE_TEXT", q.presentInSource(), q.respondentAttribute(),
                     q.choice() && !q.respondentAttribute(), q.guidelineSections(),
                     q.options().stream().map(o -> OptionView.of(o, lang)).toList());
         }
