@@ -151,13 +151,18 @@ class AnswerService {
                             + q.displayNumber()));
             precondition.accept(current);
             Instant now = now();
-            Answer saved = answers.update(current.delete(user.username(), user.subject(), now));
-            history.deleted(actor(user), RECORD_TYPE, saved.id(), memberId, now, fields(current));
-            audit.record(user, "self-assessment.answer-cleared", "self-assessment-answer", saved.id(),
-                    "memberId=" + memberId + " question=" + q.id());
+            Answer saved = clear(user, memberId, current, now);
             sets.bump(user.tenantId(), memberId, now);
             return saved;
         });
+    }
+
+    private Answer clear(CurrentUser user, long memberId, Answer current, Instant now) {
+        Answer saved = answers.update(current.delete(user.username(), user.subject(), now));
+        history.deleted(actor(user), RECORD_TYPE, saved.id(), memberId, now, fields(current));
+        audit.record(user, "self-assessment.answer-cleared", "self-assessment-answer", saved.id(),
+                "memberId=" + memberId + " question=" + current.questionId());
+        return saved;
     }
 
     /**
@@ -165,6 +170,7 @@ class AnswerService {
      * {@code answers[i].field}); then, under the member's lock, {@code answerSetPrecondition} (when the request has If-Match) must be the
      * answer set's current ETag, otherwise every item that answers an already answered question must carry that
      * answer's current {@code version} (428 when missing, 412 when stale, naming {@code answers[i].version}).
+     * An item with {@code clear: true} clears the answer (a question without an answer is left as it is).
      */
     Batch batch(CurrentUser user, long memberId, AssessmentCommands.BatchInput input,
                 @Nullable Consumer<String> answerSetPrecondition) {
@@ -196,6 +202,15 @@ class AnswerService {
             }
             if (!seen.add(q.id())) {
                 errors.add(new FieldError(prefix + "questionId", "'" + q.id() + "' is answered twice in this batch"));
+                continue;
+            }
+            if (item.clearing()) {
+                if (item.optionIds() != null && !item.optionIds().isEmpty() || item.otherText() != null
+                        || item.notes() != null) {
+                    errors.add(new FieldError(prefix + "clear", "clears the answer: send it without optionIds, "
+                            + "otherText and notes"));
+                }
+                valid.add(new AnswerData(q.id(), List.of(), null, null));
                 continue;
             }
             errors.addAll(rules.validate(prefix, q, item.optionIds(), item.otherText(), item.notes(), valid));
@@ -247,6 +262,13 @@ class AnswerService {
             int changed = 0;
             for (int i = 0; i < valid.size(); i++) {
                 Answer before = currents.get(i);
+                if (items.get(i).clearing()) {
+                    if (before != null && !before.deleted()) {
+                        out.add(clear(user, memberId, before, now));
+                        changed++;
+                    }
+                    continue; // clearing a question without an answer changes nothing
+                }
                 Answer saved = write(user, memberId, before, valid.get(i), now);
                 if (saved != before) {
                     changed++;

@@ -20,11 +20,15 @@ final class AssessmentCommands {
 
     /**
      * One answer of a batch. {@code version}: the version of the answer the client edited (as in the answer's
-     * {@code version}); required when the question already has an answer, omitted for a new one.
+     * {@code version}); required when the question already has an answer, omitted for a new one. {@code clear}:
+     * true clears the answer (then without optionIds, otherText and notes).
      */
     @Serdeable
     record BatchItem(@Nullable String questionId, @Nullable List<String> optionIds, @Nullable String otherText,
-                     @Nullable String notes, @Nullable Long version) {
+                     @Nullable String notes, @Nullable Long version, @Nullable Boolean clear) {
+        boolean clearing() {
+            return Boolean.TRUE.equals(clear);
+        }
     }
 
     @Serdeable

@@ -268,6 +268,26 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
         Map<String, Object> back = item(AUDIT, List.of("board-only"), null);
         back.put("version", 1);
         assertThat(batch(op, member, List.of(back)).body().get("changed")).isEqualTo(1);
+
+        // clearing in a batch: needs the version like an update; a question without an answer is left as it is
+        Map<String, Object> clearAudit = new java.util.HashMap<>(Map.of("questionId", AUDIT, "clear", true));
+        Map<String, Object> clearNothing = new java.util.HashMap<>(Map.of("questionId", REASONS, "clear", true));
+        Map<String, Object> clearWithOptions = item(BACKUP, List.of(), "x");
+        clearWithOptions.put("clear", true);
+        assertThat(violationFields(error(HttpRequest.PATCH(answers(member), Map.of("answers",
+                List.of(clearAudit, clearWithOptions))).bearerAuth(op)))).containsExactly("answers[1].clear");
+        HttpResponse<Map> missingVersion = error(HttpRequest.PATCH(answers(member), Map.of("answers",
+                List.of(clearAudit, clearNothing))).bearerAuth(op));
+        assertThat(missingVersion.code()).isEqualTo(428);
+        clearAudit.put("version", 2);
+        HttpResponse<Map> cleared = batch(op, member, List.of(clearAudit, clearNothing));
+        assertThat(cleared.body().get("changed")).isEqualTo(1);
+        List<Map> clearedItems = (List<Map>) cleared.body().get("answers");
+        assertThat(clearedItems).hasSize(1);
+        assertThat(clearedItems.getFirst()).containsEntry("questionId", AUDIT).containsEntry("deleted", true);
+        assertThat(error(HttpRequest.GET(answer(member, AUDIT)).bearerAuth(op)).code()).isEqualTo(404);
+        assertThat(count("SELECT COUNT(*) FROM self_assessment_answer WHERE member_operator_id = ? AND question_id = ?",
+                member, REASONS)).isZero();
     }
 
     @Test
