@@ -73,6 +73,11 @@ public class MemberService {
         return find(tenantId, memberId).isPresent();
     }
 
+    /** Every member of the tenant (suspended and non-member recipients included), by id; for record features. */
+    public List<MemberOperator> allOfTenant(long tenantId) {
+        return members.findAllOfTenant(tenantId);
+    }
+
     /** The member as the caller may see it: 404 for other tenants' ids and, for operator users, other organisations. */
     MemberOperator visible(CurrentUser user, long id) {
         MemberProblems.requireCeptoarUser(user);

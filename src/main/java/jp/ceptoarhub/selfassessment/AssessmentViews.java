@@ -1,0 +1,190 @@
+package jp.ceptoarhub.selfassessment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jp.ceptoarhub.api.ETags;
+import jp.ceptoarhub.api.Labels;
+import jp.ceptoarhub.selfassessment.AssessmentCatalogue.Option;
+import jp.ceptoarhub.selfassessment.AssessmentCatalogue.Question;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the API shows of the catalogue, answers, campaigns and submissions. */
+final class AssessmentViews {
+    private AssessmentViews() {
+    }
+
+    // ---------------------------------------------------------------------------------------------- catalogue
+
+    @Serdeable
+    record CatalogueView(String version, String edition, String title, @Nullable LocalDate editionReferenceDate,
+                         List<SectionView> sections, List<QuestionView> questions) {
+        static CatalogueView of(AssessmentCatalogue c, Labels lang) {
+            return new CatalogueView(c.version(), "FY2024", lang.pick(c.titleJa(),
+                    "Survey on the penetration of safety standards etc. in critical infrastructure [FY2024]"),
+                    c.editionReferenceDate() == null ? null : LocalDate.parse(c.editionReferenceDate()),
+                    c.sections().stream().map(s -> new SectionView(s.id(), s.title(lang))).toList(),
+                    c.questions().stream().map(q -> QuestionView.of(q, lang)).toList());
+        }
+    }
+
+    @Serdeable
+    record SectionView(String id, String title) {
+    }
+
+    /**
+     * {@code answerMode}: OPTIONS (choose option ids) or FREE_TEXT (otherText only: free-text questions and
+     * questions whose option list is NOT_IN_SOURCE).
+     */
+    @Serdeable
+    record QuestionView(String id, int order, @Nullable String numberFy2024, @Nullable String numberFy2023,
+                        @Nullable String printedLabelFy2024, @Nullable String followUpOf, String sectionId,
+                        @Nullable String title, String text, String answerKind, String optionsStatus,
+                        String answerMode, boolean presentInSource, boolean respondentAttribute,
+                        boolean requiredForCompleteness,
+                        List<String> guidelineSections, List<OptionView> options) {
+        static QuestionView of(Question q, Labels lang) {
+            return new QuestionView(q.id(), q.order(), q.numberFy2024(), q.numberFy2023(), q.printedLabelFy2024(),
+                    q.followUpOf(), q.sectionId(), q.title(lang), q.text(lang), q.answerKind().name(),
+                    q.optionsStatus(), q.choice() ? "OPTIONS" : "FREE_TEXT", q.presentInSource(), q.respondentAttribute(),
+                    q.choice() && !q.respondentAttribute(), q.guidelineSections(),
+                    q.options().stream().map(o -> OptionView.of(o, lang)).toList());
+        }
+    }
+
+    @Serdeable
+    record OptionView(String id, String label, String kind, String implementationStatus, boolean countsAsImplemented,
+                      boolean selectable, boolean requiresText) {
+        static OptionView of(Option o, Labels lang) {
+            return new OptionView(o.id(), o.label(lang), o.kind().name(), o.implementationStatus(),
+                    o.countsAsImplemented(), o.selectable(), o.requiresText());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- answers
+
+    /**
+     * A current answer, or (in delta sync) the tombstone of a cleared one: {@code {id, questionId, deleted: true,
+     * deletedAt}}. {@code countsAsImplemented}: any chosen option counts as implemented (absent for free text).
+     */
+    @Serdeable
+    record AnswerView(long id, String questionId, boolean deleted, @Nullable Instant deletedAt,
+                      @Nullable Long memberId, @Nullable String questionNumber, @Nullable String questionText,
+                      @Nullable String catalogueVersion, @Nullable List<String> optionIds,
+                      @Nullable List<String> optionLabels, @Nullable String otherText, @Nullable String notes,
+                      @Nullable Boolean countsAsImplemented, @Nullable String answeredBy,
+                      @Nullable Instant createdAt, @Nullable Instant updatedAt, @Nullable Long version) {
+
+        static AnswerView of(Answer a, List<String> optionIds, AssessmentCatalogue catalogue, Labels lang) {
+            if (a.deleted()) {
+                return new AnswerView(a.id(), a.questionId(), true, a.deletedAt(), null, null, null, null, null, null,
+                        null, null, null, null, null, null, null);
+            }
+            Question q = catalogue.question(a.questionId()).orElse(null);
+            return new AnswerView(a.id(), a.questionId(), false, null, a.memberOperatorId(),
+                    q == null ? null : q.displayNumber(), q == null ? null : q.text(lang), a.catalogueVersion(),
+                    optionIds, labels(q, optionIds, lang), a.otherText(), a.notes(), implemented(q, optionIds),
+                    a.answeredBy(), a.createdAt(), a.updatedAt(), a.versionOrZero());
+        }
+
+        String etag() {
+            return etag(id, version == null ? 0 : version);
+        }
+
+        static String etag(long id, long version) {
+            return ETags.of("self-assessment-answer", id, version);
+        }
+    }
+
+    static List<String> labels(@Nullable Question q, List<String> optionIds, Labels lang) {
+        if (q == null) {
+            return optionIds;
+        }
+        return optionIds.stream().map(id -> q.option(id).map(o -> o.label(lang)).orElse(id)).toList();
+    }
+
+    static @Nullable Boolean implemented(@Nullable Question q, List<String> optionIds) {
+        if (q == null || optionIds.isEmpty()) {
+            return null;
+        }
+        return optionIds.stream().anyMatch(id -> q.option(id).map(Option::countsAsImplemented).orElse(false));
+    }
+
+    /** A page of a member's answers; {@code syncToken} is the {@code updatedSince} of the next delta sync. */
+    @Serdeable
+    record AnswerPage(List<AnswerView> items, @Nullable String nextCursor, String syncToken, Instant serverTime,
+                      int questionCount) {
+    }
+
+    @Serdeable
+    record BatchResult(List<AnswerView> answers, int changed, String answerSetEtag) {
+    }
+
+    @Serdeable
+    record Confirmation(long memberId, Instant confirmedAt, @Nullable String confirmedBy, int answerCount) {
+    }
+
+    // ---------------------------------------------------------------------------------------------- campaigns
+
+    @Serdeable
+    record CampaignView(long id, String title, LocalDate referenceDate, LocalDate deadline, String catalogueVersion,
+                        @Nullable String description, @Nullable String createdBy, Instant createdAt, boolean open) {
+        static CampaignView of(Campaign c) {
+            return new CampaignView(c.id(), c.title(), c.referenceDate(), c.deadline(), c.catalogueVersion(),
+                    c.description(), c.createdBy(), c.createdAt(),
+                    !LocalDate.now(AssessmentRules.JST).isAfter(c.deadline()));
+        }
+    }
+
+    @Serdeable
+    record CampaignPage(List<CampaignView> items, @Nullable String nextCursor) {
+    }
+
+    /**
+     * Progress of one member. status NOT_SUBMITTED | SUBMITTED | ACCEPTED | RETURNED; late: first submitted after
+     * the deadline (end of the day, JST), or not submitted and the deadline has passed.
+     */
+    @Serdeable
+    record MemberProgress(long memberId, String memberName, String status, @Nullable Integer round,
+                          @Nullable Instant firstSubmittedAt, @Nullable Instant submittedAt,
+                          @Nullable Instant reviewedAt, boolean late) {
+    }
+
+    @Serdeable
+    record ProgressSummary(int members, int notSubmitted, int submitted, int accepted, int returned, int late) {
+    }
+
+    @Serdeable
+    record CampaignDetail(CampaignView campaign, ProgressSummary summary, List<MemberProgress> members) {
+    }
+
+    // ---------------------------------------------------------------------------------------------- submissions
+
+    @Serdeable
+    record SnapshotAnswerView(String questionId, @Nullable String questionNumber, List<String> optionIds,
+                              List<String> optionLabels, @Nullable String otherText, @Nullable String notes,
+                              @Nullable Boolean countsAsImplemented, long answerVersion, Instant answeredAt,
+                              @Nullable String answeredBy) {
+    }
+
+    @Serdeable
+    record SubmissionView(long id, long campaignId, long memberId, String status, int round,
+                          String catalogueVersion, Instant firstSubmittedAt, Instant submittedAt,
+                          @Nullable String submittedBy, boolean late, @Nullable Instant reviewedAt,
+                          @Nullable String reviewedBy, @Nullable String reviewComment, long version,
+                          List<SnapshotAnswerView> answers) {
+        String etag() {
+            return etag(id, version);
+        }
+
+        static String etag(long id, long version) {
+            return ETags.of("self-assessment-submission", id, version);
+        }
+    }
+
+    static boolean late(Instant at, LocalDate deadline) {
+        return at.isAfter(deadline.plusDays(1).atStartOfDay(AssessmentRules.JST).toInstant().minusMillis(1));
+    }
+}
