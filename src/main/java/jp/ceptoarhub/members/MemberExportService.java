@@ -206,10 +206,9 @@ class MemberExportService {
     /** Excel sheet names: at most 31 characters, none of []:*?/\ and unique in the workbook. */
     private static String sheetName(String label, Set<String> used) {
         String base = label.replaceAll("[\\[\\]:*?/\\\\]", "・");
-        base = base.length() > 28 ? base.substring(0, 28) : base;
-        String name = base;
+        String name = base.length() > 31 ? base.substring(0, 31) : base;
         for (int i = 2; used.contains(name); i++) {
-            name = base + " " + i;
+            name = (base.length() > 28 ? base.substring(0, 28) : base) + " " + i;
         }
         return name;
     }

@@ -77,14 +77,14 @@ public final class DeltaSyncBenchmark {
                     .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
             List<Long> members = new ArrayList<>();
             int records = 0;
-            Answers answers = completeAnswers(http, base, secretariatToken);
+            SampleRecords samples = new SampleRecords(http, base);
             for (int m = 0; m < memberCount; m++) {
                 String first5 = String.format("%05d", 20_000 + m);
                 long id = context.getBean(MemberService.class).create(secretariat, new MemberCommands.MemberInput(
                         "計測市" + m, "ケイソクシ", null, null, first5 + OrganisationCodes.localGovernmentCheckDigit(first5),
                         "GOVERNMENT_ADMINISTRATIVE_SERVICES", "LOCAL_GOVERNMENT", null, null, "MEMBER", null, null)).id();
                 members.add(id);
-                records += seedMember(http, base + "/api/v1/members/" + id + "/", secretariatToken, answers);
+                records += samples.seed(id, "GOVERNMENT_ADMINISTRATIVE_SERVICES", secretariatToken);
             }
             List<Phone> phoneList = new ArrayList<>();
             for (int i = 0; i < phones; i++) {
@@ -108,111 +108,6 @@ public final class DeltaSyncBenchmark {
     }
 
     record Phone(long memberId, String token) {
-    }
-
-    /**
-     * One member's records of every type through the API, as a CEPTOAR of local governments would keep them: 8
-     * contacts, 5 suppliers, 3 cloud services, 2 critical services with 3 systems linked to them and to suppliers,
-     * 3 continuity plans and the self-assessment answered. Returns the number of records.
-     */
-    private static int seedMember(HttpClient http, String member, String token, Answers answers) throws Exception {
-        int n = 0;
-        for (int c = 0; c < 8; c++) {
-            send(http, "POST", member + "contacts", token, contact(c), 201);
-            n++;
-        }
-        List<Long> suppliers = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            suppliers.add(id(send(http, "POST", member + "suppliers", token, """
-                    {"nameJa":"計測システム株式会社%d","supplierTypes":["SYSTEM_VENDOR"],"servicesSupplied":["住民情報システムの保守"],
-                     "criticality":"HIGH","contractSecurity":{"clauses":["INCIDENT_NOTIFICATION","SECURITY_REQUIREMENTS"],
-                     "reviewedOn":"2025-04-01"},"incidentContact":{"name":"保守窓口","phone":"03-1234-5678",
-                     "email":"soc%d@example.jp","afterHours":true},"country":"JP","resubcontracting":"WITH_APPROVAL"}
-                    """.formatted(i, i), 201)));
-            n++;
-        }
-        for (int i = 0; i < 3; i++) {
-            send(http, "POST", member + "cloud-services", token, """
-                    {"providerName":"計測クラウド株式会社","serviceName":"計測SaaS %d","serviceModels":["SAAS"],
-                     "deploymentModel":"PUBLIC","importance":"HIGH","dataCarried":"住民記録（個人データを含む）",
-                     "providerCountry":"JP","dataCountries":["JP"],"certifications":[{"code":"ISMAP","verifiedOn":"2025-04-01"}],
-                     "checks":[{"code":"SLA","status":"DONE","evidenceDate":"2025-04-01"}],
-                     "measures":[{"code":"BACKUP","status":"DONE"}]}
-                    """.formatted(i), 201);
-            n++;
-        }
-        List<Long> services = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            services.add(id(send(http, "POST", member + "critical-services", token, """
-                    {"templateId":"gov.local-government-services","name":"住民サービス %d","rtoMinutes":240,"rpoMinutes":60,
-                     "ownerName":"計測 太郎"}
-                    """.formatted(i), 201)));
-            n++;
-        }
-        for (int i = 0; i < 3; i++) {
-            send(http, "POST", member + "systems", token, """
-                    {"name":"基幹系システム %d","kind":"IT","criticality":"HIGH","hosting":"HYBRID","serviceIds":[%d],
-                     "supplierIds":[%d]}
-                    """.formatted(i, services.get(i % 2), suppliers.get(i)), 201);
-            n++;
-        }
-        for (String plan : List.of("{\"planType\":\"CONTINGENCY_PLAN\",\"status\":\"with-cyber\",\"lastReviewedOn\":\"2025-04-01\"}",
-                "{\"planType\":\"BCP\",\"status\":\"bcp-only\",\"cyberScenariosCovered\":\"PARTIAL\"}",
-                "{\"planType\":\"RECOVERY_PLAN\",\"status\":\"bcp-only\",\"ownerName\":\"計測 花子\"}")) {
-            send(http, "POST", member + "continuity-plans", token, plan, 201);
-            n++;
-        }
-        send(http, "PATCH", member + "self-assessment/answers", token, answers.batch(), 200);
-        return n + answers.count();
-    }
-
-    /** A batch (PATCH body) of {@code count} answers. */
-    record Answers(String batch, int count) {
-    }
-
-    /** A batch of answers to every question that counts for completeness, from the catalogue endpoint. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Answers completeAnswers(HttpClient http, String base, String token) throws Exception {
-        String body = send(http, "GET", base + "/api/v1/self-assessment/catalogue", token, null, 200);
-        var json = io.micronaut.json.JsonMapper.createDefault();
-        Map catalogue = json.readValue(body, Map.class);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Map q : (List<Map>) catalogue.get("questions")) {
-            if (!Boolean.TRUE.equals(q.get("requiredForCompleteness"))) {
-                continue;
-            }
-            Map option = ((List<Map>) q.get("options")).stream().filter(o -> Boolean.TRUE.equals(o.get("selectable")))
-                    .findFirst().orElseThrow();
-            Map<String, Object> item = new HashMap<>();
-            item.put("questionId", q.get("id"));
-            item.put("optionIds", List.of(option.get("id")));
-            if (Boolean.TRUE.equals(option.get("requiresText"))) {
-                item.put("otherText", "自由記述");
-            }
-            items.add(item);
-        }
-        return new Answers(new String(json.writeValueAsBytes(Map.of("answers", items)),
-                java.nio.charset.StandardCharsets.UTF_8), items.size());
-    }
-
-    private static String send(HttpClient http, String method, String url, String token, String body, int expected)
-            throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + url + " failed: " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
-    }
-
-    private static long id(String createdBody) {
-        var m = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(createdBody);
-        if (!m.find()) {
-            throw new IllegalStateException("no id in " + createdBody);
-        }
-        return Long.parseLong(m.group(1));
     }
 
     record Result(String name, int syncs, int requests, int errors, double p50, double p95, double p99, double max,
@@ -281,17 +176,5 @@ public final class DeltaSyncBenchmark {
                 new IdentityProvisioning.NewUser(username, null, true, "Bench", "Mark", password, List.of()));
         context.getBean(UserDirectory.class).register(tenant.id(), user.subject(), username, null, null, role, memberId);
         return new KeycloakLogin(stack.keycloakUrl()).login(tenant.realmName(), username, password).accessToken();
-    }
-
-    private static String contact(int i) {
-        String[][] functions = {{"POC", "PRIMARY"}, {"POC", "DEPUTY"}, {"INCIDENT_CONTACT", "PRIMARY"},
-                {"INCIDENT_CONTACT", "DEPUTY"}, {"INCIDENT_CONTACT", "AFTER_HOURS"}, {"BCP_OWNER", "PRIMARY"},
-                {"BCP_OWNER", "DEPUTY"}, {"POC", "AFTER_HOURS"}};
-        return """
-                {"nameJa":"計測 太郎%d","nameKana":"ケイソク タロウ","role":"SYSTEM_STAFF","department":"情報システム部",
-                 "functions":[{"function":"%s","order":"%s"}],
-                 "channels":[{"type":"EMAIL","value":"bench%d@example.jp","verifiedAt":"2025-04-01"},{"type":"MOBILE","value":"090-1234-56%02d"}],
-                 "availability":"H24","notes":"夜間は携帯へ連絡"}
-                """.formatted(i, functions[i][0], functions[i][1], i, i);
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Demo data, created through the same services the API uses: three CEPTOAR tenants from the September 2024 list,
  * one member operator each, and one demo user per role (operator users belong to that member), all with the same
- * known password.
+ * known password. The members' readiness records are written by {@link DemoLauncher} through the API.
  */
 @Singleton
 public class DemoData {
@@ -48,7 +48,11 @@ public class DemoData {
     public record DemoUser(String role, String username, String realm) {
     }
 
-    public record Summary(List<DemoUser> users) {
+    /** A demo member operator created by this run (its records are written through the API by the launcher). */
+    public record DemoMember(String realm, String operatorAdmin, long memberId, String sectorCode) {
+    }
+
+    public record Summary(List<DemoUser> users, List<DemoMember> newMembers) {
     }
 
     private record DemoTenant(String code, String nameJa, String nameEn, String ceptoarCode, MemberCommands.MemberInput member) {
@@ -57,6 +61,7 @@ public class DemoData {
     public Summary load() {
         AuditService.Actor actor = AuditService.Actor.system("demo-data");
         List<DemoUser> out = new ArrayList<>();
+        List<DemoMember> newMembers = new ArrayList<>();
         Tenant nationalTenant = tenants.findByCode("national").orElseThrow();
         out.add(person(nationalTenant, Role.PLATFORM_ADMIN, "demo-platform-admin", actor, null));
         out.add(person(nationalTenant, Role.NISC_ANALYST, "demo-nisc-analyst", actor, null));
@@ -91,8 +96,12 @@ public class DemoData {
             out.add(person(tenant, Role.SECRETARIAT_STAFF, d.code() + "-secretariat-staff", actor, null));
             out.add(person(tenant, Role.OPERATOR_ADMIN, d.code() + "-operator-admin", actor, memberId));
             out.add(person(tenant, Role.OPERATOR_STAFF, d.code() + "-operator-staff", actor, memberId));
+            if (memberId != null) {
+                newMembers.add(new DemoMember(tenant.realmName(), d.code() + "-operator-admin", memberId,
+                        d.member().sectorCode()));
+            }
         }
-        return new Summary(out);
+        return new Summary(out, newMembers);
     }
 
     private DemoUser person(Tenant tenant, Role role, String username, AuditService.Actor actor, Long memberId) {

@@ -40,8 +40,21 @@ public final class DemoLauncher {
             stack.close();
         }, "demo-stop"));
         DemoData.Summary demo = context.getBean(DemoData.class).load();
+        seedRecords(server, stack, demo);
         print(server, stack, demo, Duration.between(started, Instant.now()));
         Thread.currentThread().join();
+    }
+
+    /** Each new demo member's readiness records, written through the API by its operator admin. */
+    private static void seedRecords(EmbeddedServer server, DevStack stack, DemoData.Summary demo) throws Exception {
+        SampleRecords samples = new SampleRecords(java.net.http.HttpClient.newHttpClient(),
+                "http://127.0.0.1:" + server.getPort());
+        for (DemoData.DemoMember m : demo.newMembers()) {
+            String token = new jp.ceptoarhub.testing.KeycloakLogin(stack.keycloakUrl())
+                    .login(m.realm(), m.operatorAdmin(), DemoData.PASSWORD).accessToken();
+            int n = samples.seed(m.memberId(), m.sectorCode(), token);
+            System.out.printf("Demo records: %d for member %d (%s)%n", n, m.memberId(), m.realm());
+        }
     }
 
     private static void print(EmbeddedServer server, DevStack stack, DemoData.Summary demo, Duration took) {

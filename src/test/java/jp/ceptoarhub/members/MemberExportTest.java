@@ -98,6 +98,42 @@ class MemberExportTest extends MemberRecordsTestSupport {
     }
 
     @Test
+    void everyRecordTypeIsInTheExportInBothFormats() throws Exception {
+        String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
+        long member = createMember(sec);
+        String opAdmin = token(person(tenantA(), Role.OPERATOR_ADMIN, member));
+        new jp.ceptoarhub.devstack.SampleRecords(java.net.http.HttpClient.newHttpClient(),
+                "http://127.0.0.1:" + server.getPort()).seed(member, "ELECTRICITY", opAdmin);
+
+        Map body = get(export(member), opAdmin);
+        Map<String, Integer> counts = ((List<Map>) body.get("recordTypes")).stream().collect(Collectors.toMap(
+                t -> (String) t.get("code"), t -> ((Number) t.get("count")).intValue()));
+        assertThat(counts).containsEntry("contacts", 8).containsEntry("suppliers", 5)
+                .containsEntry("cloud-services", 3).containsEntry("critical-services", 5)
+                .containsEntry("continuity-plans", 3).containsKey("self-assessment");
+        assertThat(counts.get("self-assessment")).isPositive();
+        Map records = (Map) body.get("records");
+        assertThat((List<Map>) records.get("cloud-services")).extracting(c -> c.get("serviceName"))
+                .containsExactly("業務SaaS", "バックアップストレージ", "Web会議");
+
+        HttpResponse<byte[]> xlsx = http.toBlocking().exchange(HttpRequest.GET(export(member) + "?format=xlsx")
+                .bearerAuth(opAdmin).header("Accept-Language", "en"), byte[].class);
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Map<String, Integer> rows = wb.getSheets().collect(Collectors.toMap(Sheet::getName, sh -> {
+                try {
+                    return sh.read().size();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+            assertThat(rows).containsEntry("Contacts", 9).containsEntry("Suppliers", 6)
+                    .containsEntry("Cloud services", 4).containsEntry("Critical services and systems", 6)
+                    .containsEntry("Continuity plans", 4).containsEntry("Self-assessment", counts.get("self-assessment") + 1)
+                    .containsKey("Summary");
+        }
+    }
+
+    @Test
     void nobodyElseExportsAMembersRecords() {
         String secA = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
         String secB = token(person(tenantB(), Role.SECRETARIAT_ADMIN));
