@@ -132,7 +132,8 @@ class SupplierService {
     void delete(CurrentUser user, long memberId, long id, Consumer<Supplier> precondition) {
         requireWrite(user, memberId);
         tx.executeWrite(status -> {
-            Supplier current = live(user, memberId, id);
+            Supplier current = suppliers.findForUpdate(user.tenantId(), memberId, id)
+                    .filter(sp -> !sp.deleted()).orElseThrow(() -> Problems.notFound("Supplier " + id));
             precondition.accept(current);
             List<FieldError> links = new ArrayList<>();
             for (RecordLinks.Source source : linkSources) {

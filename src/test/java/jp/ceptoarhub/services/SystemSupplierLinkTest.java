@@ -53,6 +53,45 @@ class SystemSupplierLinkTest extends CriticalServiceTestSupport {
                 .header("If-Match", etag(suppliers + "/" + supplier, op)), op, Map.class).code()).isEqualTo(204);
     }
 
+    @Test
+    void aSupplierIsNeverDeletedWhileASystemLinksToIt() throws Exception {
+        String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
+        long member = createMember(sec);
+        String op = token(person(tenantA(), Role.OPERATOR_ADMIN, member));
+        String suppliers = "/api/v1/members/" + member + "/suppliers";
+        long service = createServiceId(sec, member, serviceBody());
+        int linkWins = 0;
+        for (int round = 0; round < 8; round++) {
+            long supplier = supplier(sec, suppliers);
+            String etag = etag(suppliers + "/" + supplier, sec);
+            Map<String, Object> system = systemBody(service);
+            system.put("supplierIds", List.of(supplier));
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            var delete = java.util.concurrent.CompletableFuture.supplyAsync(() -> status(start,
+                    HttpRequest.DELETE(suppliers + "/" + supplier).header("If-Match", etag).bearerAuth(sec)));
+            var link = java.util.concurrent.CompletableFuture.supplyAsync(() -> status(start,
+                    HttpRequest.POST(systems(member), system).bearerAuth(op)));
+            List<Integer> outcome = List.of(delete.get(), link.get());
+            assertThat(outcome).as("round " + round).isIn(List.of(204, 400), List.of(409, 201));
+            linkWins += outcome.get(1) == 201 ? 1 : 0;
+        }
+        assertThat(count("SELECT COUNT(*) FROM business_system_supplier l JOIN supplier s ON s.id = l.supplier_id "
+                + "WHERE l.member_operator_id = ? AND s.deleted_at IS NOT NULL", member)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM business_system WHERE member_operator_id = ?", member))
+                .isEqualTo(linkWins);
+    }
+
+    private int status(java.util.concurrent.CyclicBarrier start, io.micronaut.http.MutableHttpRequest<?> request) {
+        try {
+            start.await();
+            return http.toBlocking().exchange(request, String.class).code();
+        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long supplier(String token, String path) {
         Map<String, Object> body = Map.of("nameJa", "東都システム株式会社", "supplierTypes", List.of("SYSTEM_VENDOR"),
                 "criticality", "HIGH", "country", "JP");
