@@ -15,7 +15,10 @@ public final class RecordLinks {
 
     /** A record type other records may link to. */
     public interface Target {
-        /** The record type code (RecordFreshness.RecordType), e.g. {@code suppliers}. */
+        /**
+         * The code linking features ask for: a RecordFreshness.RecordType code such as {@code suppliers}, or a
+         * finer one where a type holds two kinds of record ({@code business-systems} within critical-services).
+         */
         String recordType();
 
         /** Which of the given ids are live (not deleted) records of this type of the member. */
