@@ -40,7 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #RECORD_TYPES}); {@code bench.phones} of them get an operator user with a bearer token (one phone each).
  * A phone's sync is one request per record type, sent together (as an app does on reconnect); syncs are scheduled
  * open-loop so that the total is {@code bench.rate} requests/s for {@code bench.seconds} s, round-robin over the
- * phones, (a) as a full listing and (b) as a delta since the last sync ({@code updatedSince}). Reports per-request
+ * phones, (a) as a full listing, (b) as a delta since the last sync ({@code updatedSince}) with nothing changed and
+ * (c) as a delta while the secretariat edits {@code bench.edits} contacts/s of those members. Reports per-request
  * and per-sync (all record types of the member answered) latency, measured from the scheduled send time so a
  * stalled server cannot hide its queueing (no coordinated omission). Run: {@code ./mvnw -Pbench-sync}.
  */
@@ -57,6 +58,7 @@ public final class DeltaSyncBenchmark {
         int phones = Integer.getInteger("bench.phones", 10);
         int rate = Integer.getInteger("bench.rate", 200);
         int seconds = Integer.getInteger("bench.seconds", 30);
+        int edits = Integer.getInteger("bench.edits", 10);
         DevStack stack = DevStack.start(0);
         Map<String, Object> properties = new HashMap<>(stack.serviceProperties());
         properties.put("micronaut.server.port", -1);
@@ -97,10 +99,18 @@ public final class DeltaSyncBenchmark {
 
             run(http, base, phoneList, null, rate, 10, "warm-up (full sync)");
             Result fullResult = run(http, base, phoneList, null, rate, seconds, "full sync");
-            Result deltaResult = run(http, base, phoneList, lastSync, rate, seconds, "delta sync");
+            Result idleDelta = run(http, base, phoneList, lastSync, rate, seconds, "delta sync, nothing changed");
+            String beforeEdits = Instant.now().toString();
+            Editor editor = new Editor(http, base, phoneList, secretariatToken, edits);
+            editor.start();
+            Result deltaResult = run(http, base, phoneList, beforeEdits, rate, seconds,
+                    "delta sync, " + edits + " contact edits/s meanwhile");
+            editor.stop();
+            System.out.printf("edits during the delta run: %d made, %d failed%n", editor.made.get(), editor.failed.get());
             System.out.println("SYNC BENCHMARK (" + Runtime.getRuntime().availableProcessors() + " cores, load average "
                     + String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
-                    + "):\n  " + fullResult + "\n  " + deltaResult);
+                    + "):\n  " + fullResult + "\n  " + idleDelta + "\n  " + deltaResult
+                    + "\n  edits: " + editor.made.get() + " made, " + editor.failed.get() + " failed");
             server.stop();
         } finally {
             stack.close();
@@ -108,6 +118,72 @@ public final class DeltaSyncBenchmark {
     }
 
     record Phone(long memberId, String token) {
+    }
+
+    /**
+     * The secretariat editing the phones' members' contacts at a steady rate (GET for the ETag, then PATCH with
+     * If-Match), so that delta syncs return real changes and compete with writes.
+     */
+    static final class Editor {
+        private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\\{\"id\":(\\d+)");
+        final AtomicInteger made = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        private final HttpClient http;
+        private final String base;
+        private final List<Phone> phones;
+        private final String token;
+        private final int perSecond;
+        private volatile boolean running = true;
+        private Thread thread;
+
+        Editor(HttpClient http, String base, List<Phone> phones, String token, int perSecond) {
+            this.http = http;
+            this.base = base;
+            this.phones = phones;
+            this.token = token;
+            this.perSecond = perSecond;
+        }
+
+        void start() throws Exception {
+            List<String> contacts = new ArrayList<>();
+            for (Phone p : phones) {
+                String list = http.send(get(base + "/api/v1/members/" + p.memberId() + "/contacts?limit=200"),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                var m = ID.matcher(list);
+                while (m.find()) {
+                    contacts.add(base + "/api/v1/members/" + p.memberId() + "/contacts/" + m.group(1));
+                }
+            }
+            thread = Thread.ofPlatform().name("bench-editor").start(() -> {
+                long interval = TimeUnit.SECONDS.toNanos(1) / Math.max(1, perSecond);
+                long next = System.nanoTime();
+                for (int i = 0; running; i++) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    next += interval;
+                    String url = contacts.get(i % contacts.size());
+                    try {
+                        HttpResponse<String> current = http.send(get(url), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                .header("If-Match", current.headers().firstValue("ETag").orElse(""))
+                                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"notes\":\"計測中の更新 " + i + "\"}"))
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                        (r.statusCode() == 200 ? made : failed).incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        private HttpRequest get(String url) {
+            return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build();
+        }
     }
 
     record Result(String name, int syncs, int requests, int errors, double p50, double p95, double p99, double max,
