@@ -1,6 +1,6 @@
 package jp.ceptoarhub.contacts;
 
-import jp.ceptoarhub.api.Labels;
+import jp.ceptoarhub.api.Labelled;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -12,18 +12,6 @@ import java.util.Optional;
  */
 final class ContactCodes {
     private ContactCodes() {
-    }
-
-    interface Labelled {
-        String name();
-
-        String labelJa();
-
-        String labelEn();
-
-        default String label(Labels lang) {
-            return lang.pick(labelJa(), labelEn());
-        }
     }
 
     enum OrgRole implements Labelled {

@@ -1,8 +1,7 @@
 package jp.ceptoarhub.continuity;
 
-import jp.ceptoarhub.api.Labels;
+import jp.ceptoarhub.api.Labelled;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,18 +14,6 @@ import java.util.Optional;
  */
 final class PlanCodes {
     private PlanCodes() {
-    }
-
-    interface Labelled {
-        String code();
-
-        String labelJa();
-
-        String labelEn();
-
-        default String label(Labels lang) {
-            return lang.pick(labelJa(), labelEn());
-        }
     }
 
     enum PlanType implements Labelled {
@@ -193,9 +180,5 @@ final class PlanCodes {
 
     static String codes(List<? extends Labelled> values) {
         return String.join(", ", values.stream().map(Labelled::code).toList());
-    }
-
-    static <E extends Enum<E> & Labelled> List<E> all(Class<E> type) {
-        return Arrays.asList(type.getEnumConstants());
     }
 }

@@ -3,6 +3,7 @@ package jp.ceptoarhub.continuity;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.Labelled;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.continuity.PlanCodes.CyberCoverage;
@@ -51,11 +52,11 @@ class PlanRules {
         PlanType type = null;
         String t = text(in.planType());
         if (t == null) {
-            errors.add(new FieldError("planType", "is required; one of " + PlanCodes.codes(PlanCodes.all(PlanType.class))));
+            errors.add(new FieldError("planType", "is required; one of " + PlanCodes.codes(Labelled.all(PlanType.class))));
         } else {
-            type = PlanCodes.parse(PlanCodes.all(PlanType.class), t).orElse(null);
+            type = PlanCodes.parse(Labelled.all(PlanType.class), t).orElse(null);
             if (type == null) {
-                errors.add(new FieldError("planType", "must be one of " + PlanCodes.codes(PlanCodes.all(PlanType.class))));
+                errors.add(new FieldError("planType", "must be one of " + PlanCodes.codes(Labelled.all(PlanType.class))));
             }
         }
         String status = text(in.status());
@@ -68,9 +69,9 @@ class PlanRules {
             status = null;
         }
         String cyber = text(in.cyberScenariosCovered());
-        if (cyber != null && PlanCodes.parse(PlanCodes.all(CyberCoverage.class), cyber).isEmpty()) {
+        if (cyber != null && PlanCodes.parse(Labelled.all(CyberCoverage.class), cyber).isEmpty()) {
             errors.add(new FieldError("cyberScenariosCovered", "must be one of "
-                    + PlanCodes.codes(PlanCodes.all(CyberCoverage.class))));
+                    + PlanCodes.codes(Labelled.all(CyberCoverage.class))));
             cyber = null;
         }
         LocalDate today = LocalDate.now(JST);

@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.services.ServiceCodes.Criticality;
+import jp.ceptoarhub.records.Criticality;
 import jp.ceptoarhub.services.ServiceCodes.Hosting;
 import jp.ceptoarhub.services.ServiceCodes.SystemKind;
 

@@ -1,10 +1,6 @@
 package jp.ceptoarhub.services;
 
-import jp.ceptoarhub.api.Labels;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
+import jp.ceptoarhub.api.Labelled;
 
 /**
  * The enumerations of a business system, with ja/en labels. The kinds follow footnote 6 of the action plan
@@ -16,18 +12,6 @@ final class ServiceCodes {
     private ServiceCodes() {
     }
 
-    interface Labelled {
-        String code();
-
-        String labelJa();
-
-        String labelEn();
-
-        default String label(Labels lang) {
-            return lang.pick(labelJa(), labelEn());
-        }
-    }
-
     enum SystemKind implements Labelled {
         IT("情報系システム", "IT system"),
         OT("制御システム", "Control system (OT)"),
@@ -37,32 +21,6 @@ final class ServiceCodes {
         private final String en;
 
         SystemKind(String ja, String en) {
-            this.ja = ja;
-            this.en = en;
-        }
-
-        public String code() {
-            return name();
-        }
-
-        public String labelJa() {
-            return ja;
-        }
-
-        public String labelEn() {
-            return en;
-        }
-    }
-
-    enum Criticality implements Labelled {
-        HIGH("高", "High"),
-        MEDIUM("中", "Medium"),
-        LOW("低", "Low");
-
-        private final String ja;
-        private final String en;
-
-        Criticality(String ja, String en) {
             this.ja = ja;
             this.en = en;
         }
@@ -104,17 +62,5 @@ final class ServiceCodes {
         public String labelEn() {
             return en;
         }
-    }
-
-    static <E extends Enum<E> & Labelled> Optional<E> parse(Class<E> type, String code) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.code().equals(code)).findFirst();
-    }
-
-    static <E extends Enum<E> & Labelled> String codes(Class<E> type) {
-        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Labelled::code).toList());
-    }
-
-    static <E extends Enum<E> & Labelled> List<E> all(Class<E> type) {
-        return Arrays.asList(type.getEnumConstants());
     }
 }

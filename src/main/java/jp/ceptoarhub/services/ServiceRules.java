@@ -1,11 +1,12 @@
 package jp.ceptoarhub.services;
 
+import jp.ceptoarhub.api.Labelled;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
-import jp.ceptoarhub.services.ServiceCodes.Criticality;
+import jp.ceptoarhub.records.Criticality;
 import jp.ceptoarhub.services.ServiceCodes.Hosting;
 import jp.ceptoarhub.services.ServiceCodes.SystemKind;
 import jp.ceptoarhub.services.ServiceCommands.ServiceInput;
@@ -167,17 +168,17 @@ class ServiceRules {
         }
     }
 
-    private static <E extends Enum<E> & ServiceCodes.Labelled> @Nullable String code(
+    private static <E extends Enum<E> & Labelled> @Nullable String code(
             List<FieldError> errors, String field, @Nullable String value, Class<E> type, boolean required) {
         String t = text(value);
         if (t == null) {
             if (required) {
-                errors.add(new FieldError(field, "is required; one of " + ServiceCodes.codes(type)));
+                errors.add(new FieldError(field, "is required; one of " + Labelled.codes(type)));
             }
             return null;
         }
-        if (ServiceCodes.parse(type, t).isEmpty()) {
-            errors.add(new FieldError(field, "must be one of " + ServiceCodes.codes(type)));
+        if (Labelled.parse(type, t).isEmpty()) {
+            errors.add(new FieldError(field, "must be one of " + Labelled.codes(type)));
             return null;
         }
         return t;

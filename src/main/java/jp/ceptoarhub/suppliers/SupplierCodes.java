@@ -1,10 +1,6 @@
 package jp.ceptoarhub.suppliers;
 
-import jp.ceptoarhub.api.Labels;
-
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import jp.ceptoarhub.api.Labelled;
 
 /**
  * The product-defined enumerations of a supplier, with ja/en labels. Unlike the supplier types (which come from the
@@ -20,44 +16,6 @@ import java.util.stream.Collectors;
  */
 final class SupplierCodes {
     private SupplierCodes() {
-    }
-
-    interface Labelled {
-        String code();
-
-        String labelJa();
-
-        String labelEn();
-
-        default String label(Labels lang) {
-            return lang.pick(labelJa(), labelEn());
-        }
-    }
-
-    enum Criticality implements Labelled {
-        HIGH("高", "High"),
-        MEDIUM("中", "Medium"),
-        LOW("低", "Low");
-
-        private final String ja;
-        private final String en;
-
-        Criticality(String ja, String en) {
-            this.ja = ja;
-            this.en = en;
-        }
-
-        public String code() {
-            return name();
-        }
-
-        public String labelJa() {
-            return ja;
-        }
-
-        public String labelEn() {
-            return en;
-        }
     }
 
     enum ContractClause implements Labelled {
@@ -114,13 +72,5 @@ final class SupplierCodes {
         public String labelEn() {
             return en;
         }
-    }
-
-    static <E extends Enum<E> & Labelled> Optional<E> parse(Class<E> type, String code) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.code().equals(code)).findFirst();
-    }
-
-    static <E extends Enum<E> & Labelled> String codes(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(Labelled::code).collect(Collectors.joining(", "));
     }
 }

@@ -9,8 +9,8 @@ import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.members.OrganisationCodes;
 import jp.ceptoarhub.suppliers.SupplierCodes.ContractClause;
-import jp.ceptoarhub.suppliers.SupplierCodes.Criticality;
-import jp.ceptoarhub.suppliers.SupplierCodes.Labelled;
+import jp.ceptoarhub.records.Criticality;
+import jp.ceptoarhub.api.Labelled;
 import jp.ceptoarhub.suppliers.SupplierCodes.Resubcontracting;
 import jp.ceptoarhub.suppliers.SupplierCommands.ContractSecurityInput;
 import jp.ceptoarhub.suppliers.SupplierCommands.IncidentContactInput;
@@ -119,14 +119,14 @@ class SupplierRules {
             List<String> cIn = cs.clauses() == null ? List.of() : cs.clauses();
             if (cIn.size() > ContractClause.values().length) {
                 errors.add(new FieldError("contractSecurity.clauses", "must list each clause at most once ("
-                        + SupplierCodes.codes(ContractClause.class) + ")"));
+                        + Labelled.codes(ContractClause.class) + ")"));
             } else {
                 for (int i = 0; i < cIn.size(); i++) {
                     String f = "contractSecurity.clauses[" + i + "]";
                     String code = code(errors, f, cIn.get(i), ContractClause.class);
                     if (code == null) {
                         if (text(cIn.get(i)) == null) {
-                            errors.add(new FieldError(f, "must be one of " + SupplierCodes.codes(ContractClause.class)));
+                            errors.add(new FieldError(f, "must be one of " + Labelled.codes(ContractClause.class)));
                         }
                     } else if (clauses.contains(code)) {
                         errors.add(new FieldError(f, code + " is listed more than once"));
@@ -237,8 +237,8 @@ class SupplierRules {
         if (v == null) {
             return null;
         }
-        if (SupplierCodes.parse(type, v).isEmpty()) {
-            errors.add(new FieldError(field, "must be one of " + SupplierCodes.codes(type)));
+        if (Labelled.parse(type, v).isEmpty()) {
+            errors.add(new FieldError(field, "must be one of " + Labelled.codes(type)));
             return null;
         }
         return v;

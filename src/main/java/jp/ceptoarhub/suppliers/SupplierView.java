@@ -5,7 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.suppliers.SupplierCodes.ContractClause;
-import jp.ceptoarhub.suppliers.SupplierCodes.Criticality;
+import jp.ceptoarhub.records.Criticality;
 import jp.ceptoarhub.suppliers.SupplierCodes.Resubcontracting;
 
 import java.time.Instant;

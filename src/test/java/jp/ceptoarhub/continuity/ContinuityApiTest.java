@@ -50,9 +50,9 @@ class ContinuityApiTest extends ContinuityTestSupport {
             List<Map> expected = options.get(type.question()).stream()
                     .filter(o -> !Boolean.FALSE.equals(o.get("respondentSelectable"))).toList();
             List<? extends PlanCodes.PlanStatus> actual = type.statuses();
-            assertThat(actual.stream().map(PlanCodes.Labelled::code).toList()).as(type.name())
+            assertThat(actual.stream().map(jp.ceptoarhub.api.Labelled::code).toList()).as(type.name())
                     .isEqualTo(expected.stream().map(o -> o.get("id")).toList());
-            assertThat(actual.stream().map(PlanCodes.Labelled::labelJa).toList()).as(type.name())
+            assertThat(actual.stream().map(jp.ceptoarhub.api.Labelled::labelJa).toList()).as(type.name())
                     .isEqualTo(expected.stream().map(o -> o.get("labelJa")).toList());
             assertThat(actual.stream().map(PlanCodes.PlanStatus::inPlace).toList()).as(type.name())
                     .isEqualTo(expected.stream().map(o -> o.get("countsAsImplemented")).toList());
