@@ -20,13 +20,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -259,18 +256,7 @@ class CloudServiceApiTest extends CloudServiceTestSupport {
         assertThat(tombstone.get("deleted")).isEqualTo(true);
         assertThat(ids(get(services(member), op))).containsExactly(old, kept, added);
 
-        List<Long> paged = new ArrayList<>();
-        Set<String> tokens = new HashSet<>();
-        String url = services(member) + "?limit=1&updatedSince=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        String cursor = null;
-        do {
-            Map page = get(url + (cursor == null ? "" : "&cursor=" + cursor), op);
-            paged.addAll(ids(page));
-            tokens.add((String) page.get("syncToken"));
-            cursor = (String) page.get("nextCursor");
-        } while (cursor != null);
-        assertThat(paged).containsExactly(kept, gone, added);
-        assertThat(tokens).hasSize(1);
+        assertThat(deltaPageByPage(services(member), token, op)).containsExactly(kept, gone, added);
         assertThat(ids(get(services(member) + "?updatedSince=" + Instant.now().plusSeconds(10), op))).isEmpty();
     }
 
@@ -465,7 +451,4 @@ class CloudServiceApiTest extends CloudServiceTestSupport {
         throw new AssertionError("member " + member + " not on the dashboard");
     }
 
-    private static List<Long> ids(Map page) {
-        return ((List<Map>) page.get("items")).stream().map(c -> ((Number) c.get("id")).longValue()).toList();
-    }
 }

@@ -116,9 +116,6 @@ abstract class CriticalServiceTestSupport extends MemberRecordsTestSupport {
                 .map(v -> (String) v.get("field")).toList();
     }
 
-    protected static List<Long> ids(Map page) {
-        return ((List<Map>) page.get("items")).stream().map(c -> ((Number) c.get("id")).longValue()).toList();
-    }
 
     protected static List<Long> longs(Object list) {
         return ((List<Number>) list).stream().map(Number::longValue).toList();

@@ -104,7 +104,4 @@ abstract class SupplierTestSupport extends MemberRecordsTestSupport {
                 .map(v -> (String) v.get("field")).toList();
     }
 
-    protected static List<Long> ids(Map page) {
-        return ((List<Map>) page.get("items")).stream().map(c -> ((Number) c.get("id")).longValue()).toList();
-    }
 }

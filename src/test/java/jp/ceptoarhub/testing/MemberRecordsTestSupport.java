@@ -9,6 +9,7 @@ import jp.ceptoarhub.members.OrganisationCodes;
 import jp.ceptoarhub.tenancy.Tenant;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -60,5 +61,32 @@ public abstract class MemberRecordsTestSupport extends IntegrationTest {
         HttpResponse<Map> r = exchange(HttpRequest.POST("/api/v1/members", body), secretariatToken, Map.class);
         assertThat(r.code()).isEqualTo(201);
         return ((Number) r.body().get("id")).longValue();
+    }
+
+    /** The ids of a listing page's items (tombstones included). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    protected static List<Long> ids(Map page) {
+        return ((List<Map>) page.get("items")).stream().map(c -> ((Number) c.get("id")).longValue()).toList();
+    }
+
+    /**
+     * A phone's delta sync read one item per page ({@code limit=1}, following {@code nextCursor}): the ids of every
+     * page in order. Asserts that every page of the one listing carries the same {@code syncToken}.
+     */
+    @SuppressWarnings("rawtypes")
+    protected List<Long> deltaPageByPage(String listPath, String updatedSince, String token) {
+        List<Long> paged = new java.util.ArrayList<>();
+        java.util.Set<String> tokens = new java.util.HashSet<>();
+        String url = listPath + "?limit=1&updatedSince="
+                + java.net.URLEncoder.encode(updatedSince, java.nio.charset.StandardCharsets.UTF_8);
+        String cursor = null;
+        do {
+            Map page = get(url + (cursor == null ? "" : "&cursor=" + cursor), token);
+            paged.addAll(ids(page));
+            tokens.add((String) page.get("syncToken"));
+            cursor = (String) page.get("nextCursor");
+        } while (cursor != null);
+        assertThat(tokens).as("one syncToken for every page of a listing").hasSize(1);
+        return paged;
     }
 }
