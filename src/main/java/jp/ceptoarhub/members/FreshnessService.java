@@ -3,6 +3,7 @@ package jp.ceptoarhub.members;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.CsvText;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.caller.CurrentUser;
@@ -175,9 +176,9 @@ class FreshnessService {
         };
     }
 
-    /** RFC 4180 CSV with a UTF-8 BOM so that Excel opens the Japanese text correctly. */
+    /** The dashboard as CSV (see {@link CsvText}). */
     static String csv(Dashboard d) {
-        StringBuilder sb = new StringBuilder("\uFEFF");
+        CsvText csv = new CsvText();
         List<String> header = new ArrayList<>(List.of("memberId", "nameJa", "nameKana", "sectorCode",
                 "membershipKind", "status", "lastActiveAt", "lastActiveUsername"));
         for (RecordTypeRef t : d.recordTypes()) {
@@ -185,39 +186,18 @@ class FreshnessService {
             header.add(t.code() + ".lastChangedAt");
             header.add(t.code() + ".lastConfirmedAt");
         }
-        line(sb, header);
+        csv.row(header);
         for (Row r : d.items()) {
             List<String> cells = new ArrayList<>(List.of(String.valueOf(r.memberId()), r.nameJa(), r.nameKana(),
-                    r.sectorCode(), r.membershipKind(), r.status(), str(r.lastActiveAt()), str(r.lastActiveUsername())));
+                    r.sectorCode(), r.membershipKind(), r.status(), CsvText.cell(r.lastActiveAt()),
+                    CsvText.cell(r.lastActiveUsername())));
             for (RecordState s : r.records()) {
                 cells.add(s.status());
-                cells.add(str(s.lastChangedAt()));
-                cells.add(str(s.lastConfirmedAt()));
+                cells.add(CsvText.cell(s.lastChangedAt()));
+                cells.add(CsvText.cell(s.lastConfirmedAt()));
             }
-            line(sb, cells);
+            csv.row(cells);
         }
-        return sb.toString();
-    }
-
-    private static String str(@Nullable Object o) {
-        return o == null ? "" : o.toString();
-    }
-
-    private static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i);
-            // Neutralise spreadsheet formulas (CSV injection) in free text such as names.
-            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !c.matches("-?\\d.*")) {
-                c = "'" + c;
-            }
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                c = "\"" + c.replace("\"", "\"\"") + "\"";
-            }
-            sb.append(c);
-        }
-        sb.append("\r\n");
+        return csv.toString();
     }
 }
