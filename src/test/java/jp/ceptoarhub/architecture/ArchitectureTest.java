@@ -38,7 +38,7 @@ class ArchitectureTest {
     static final List<List<String>> LADDER = List.of(
             List.of("api"),
             List.of("caller"),
-            List.of("audit", "records", "reference"),
+            List.of("audit", "records", "reference", "numbering"),
             List.of("identity"),
             List.of("tenancy"),
             List.of("members"),

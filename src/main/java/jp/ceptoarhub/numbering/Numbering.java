@@ -1,0 +1,128 @@
+package jp.ceptoarhub.numbering;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.Problems;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+/**
+ * Hands out the numbers of a tenant's series. {@link #next} locks the series row ({@code SELECT … FOR UPDATE}) for
+ * the rest of the caller's transaction: concurrent senders queue on it, the number belongs to the transaction that
+ * makes the item visible, and a rollback returns it unseen. A series is created on first use with its default
+ * prefix; a changed prefix applies to numbers handed out afterwards (numbers already given are stored by their
+ * owners as text and never change).
+ */
+@Singleton
+public class Numbering {
+    /** Upper-case letters, digits and hyphens, starting with a letter; at most 12 characters. */
+    static final Pattern PREFIX = Pattern.compile("^[A-Z][A-Z0-9-]{0,11}$");
+
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    Numbering(JdbcOperations jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A number as handed out: {@code prefix + value}, e.g. T12. */
+    public record Assigned(String prefix, long value) {
+        public String text() {
+            return prefix + value;
+        }
+    }
+
+    /** The next number of the series; must run inside the transaction that makes the numbered item visible. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Assigned next(long tenantId, String series, String defaultPrefix) {
+        return jdbc.execute(conn -> {
+            ensure(tenantId, series, defaultPrefix);
+            String prefix;
+            long value;
+            try (PreparedStatement ps = conn.prepareStatement("SELECT prefix, last_value FROM number_series "
+                    + "WHERE tenant_id = ? AND series = ? FOR UPDATE")) {
+                ps.setLong(1, tenantId);
+                ps.setString(2, series);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    prefix = rs.getString(1);
+                    value = rs.getLong(2) + 1;
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE number_series SET last_value = ?, updated_at = ? "
+                    + "WHERE tenant_id = ? AND series = ?")) {
+                ps.setLong(1, value);
+                ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                ps.setLong(3, tenantId);
+                ps.setString(4, series);
+                ps.executeUpdate();
+            }
+            return new Assigned(prefix, value);
+        });
+    }
+
+    /** The prefix the series' next number will carry. */
+    @Transactional(readOnly = true)
+    public String prefix(long tenantId, String series, String defaultPrefix) {
+        return jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT prefix FROM number_series WHERE tenant_id = ? AND series = ?")) {
+                ps.setLong(1, tenantId);
+                ps.setString(2, series);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : defaultPrefix;
+                }
+            }
+        });
+    }
+
+    /** Changes the prefix of numbers handed out from now on; 400 naming {@code field} when it is not a prefix. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void setPrefix(long tenantId, String series, String prefix, String field) {
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw Problems.invalidField(field, "must be 1-12 upper-case letters, digits or hyphens, starting with a letter");
+        }
+        jdbc.execute(conn -> {
+            ensure(tenantId, series, prefix);
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE number_series SET prefix = ?, updated_at = ? "
+                    + "WHERE tenant_id = ? AND series = ?")) {
+                ps.setString(1, prefix);
+                ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                ps.setLong(3, tenantId);
+                ps.setString(4, series);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * The number of the {@code position}-th item of a thread whose first item got {@code first}: Ｔ１ for the first
+     * report, Ｔ１-2 for the second, and so on.
+     */
+    public static String inThread(String first, int position) {
+        if (position < 1) {
+            throw new IllegalArgumentException("position " + position);
+        }
+        return position == 1 ? first : first + "-" + position;
+    }
+
+    private void ensure(long tenantId, String series, String prefix) {
+        jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT IGNORE INTO number_series "
+                    + "(tenant_id, series, prefix, last_value, updated_at) VALUES (?, ?, ?, 0, ?)")) {
+                ps.setLong(1, tenantId);
+                ps.setString(2, series);
+                ps.setString(3, prefix);
+                ps.setTimestamp(4, Timestamp.from(clock.instant()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+}
