@@ -3,10 +3,12 @@ package jp.ceptoarhub.identity;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
- * A person (or the NISC machine client) known to the service: tenant + Keycloak subject → role and organisation.
- * {@code version} is the row version, for ETags.
+ * A person (or the NISC machine client) known to the service: tenant + Keycloak subject → role and organisation
+ * (a member operator in a CEPTOAR, a {@code national_organisation} in the national tenant), and their
+ * {@link Affiliation} inside it. {@code version} is the row version, for ETags.
  */
 public record AppUser(
         Long id,
@@ -21,7 +23,10 @@ public record AppUser(
         @Nullable Instant lastSeenAt,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable Long version) {
+        @Nullable Long version,
+        @Nullable Long nationalOrganisationId,
+        Affiliation affiliation,
+        @Nullable LocalDate ndaSignedOn) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String DISABLED = "DISABLED";
