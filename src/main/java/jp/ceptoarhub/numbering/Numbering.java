@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.util.regex.Pattern;
 
 /**
- * Hands out the numbers of a tenant's series. {@link #next} locks the series row ({@code SELECT … FOR UPDATE}) for
- * the rest of the caller's transaction: concurrent senders queue on it, the number belongs to the transaction that
+ * Hands out the numbers of a tenant's series. {@link #next} increments the series row and so holds its lock for the
+ * rest of the caller's transaction: concurrent senders queue on it, the number belongs to the transaction that
  * makes the item visible, and a rollback returns it unseen. A series is created on first use with its default
  * prefix; a changed prefix applies to numbers handed out afterwards (numbers already given are stored by their
  * owners as text and never change).
@@ -39,32 +39,32 @@ public class Numbering {
         }
     }
 
-    /** The next number of the series; must run inside the transaction that makes the numbered item visible. */
+    /**
+     * The next number of the series; must run inside the transaction that makes the numbered item visible. One
+     * upsert creates the series on first use or increments it, holding the row lock to the end of the transaction
+     * (a separate "create if missing" step would let two first senders deadlock on the new row).
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Assigned next(long tenantId, String series, String defaultPrefix) {
         return jdbc.execute(conn -> {
-            ensure(tenantId, series, defaultPrefix);
-            String prefix;
-            long value;
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO number_series (tenant_id, series, prefix, "
+                    + "last_value, updated_at) VALUES (?, ?, ?, 1, ?) ON DUPLICATE KEY UPDATE "
+                    + "last_value = last_value + 1, updated_at = VALUES(updated_at)")) {
+                ps.setLong(1, tenantId);
+                ps.setString(2, series);
+                ps.setString(3, defaultPrefix);
+                ps.setTimestamp(4, Timestamp.from(clock.instant()));
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = conn.prepareStatement("SELECT prefix, last_value FROM number_series "
-                    + "WHERE tenant_id = ? AND series = ? FOR UPDATE")) {
+                    + "WHERE tenant_id = ? AND series = ?")) {
                 ps.setLong(1, tenantId);
                 ps.setString(2, series);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    prefix = rs.getString(1);
-                    value = rs.getLong(2) + 1;
+                    return new Assigned(rs.getString(1), rs.getLong(2));
                 }
             }
-            try (PreparedStatement ps = conn.prepareStatement("UPDATE number_series SET last_value = ?, updated_at = ? "
-                    + "WHERE tenant_id = ? AND series = ?")) {
-                ps.setLong(1, value);
-                ps.setTimestamp(2, Timestamp.from(clock.instant()));
-                ps.setLong(3, tenantId);
-                ps.setString(4, series);
-                ps.executeUpdate();
-            }
-            return new Assigned(prefix, value);
         });
     }
 
@@ -90,13 +90,13 @@ public class Numbering {
             throw Problems.invalidField(field, "must be 1-12 upper-case letters, digits or hyphens, starting with a letter");
         }
         jdbc.execute(conn -> {
-            ensure(tenantId, series, prefix);
-            try (PreparedStatement ps = conn.prepareStatement("UPDATE number_series SET prefix = ?, updated_at = ? "
-                    + "WHERE tenant_id = ? AND series = ?")) {
-                ps.setString(1, prefix);
-                ps.setTimestamp(2, Timestamp.from(clock.instant()));
-                ps.setLong(3, tenantId);
-                ps.setString(4, series);
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO number_series (tenant_id, series, prefix, "
+                    + "last_value, updated_at) VALUES (?, ?, ?, 0, ?) ON DUPLICATE KEY UPDATE prefix = VALUES(prefix), "
+                    + "updated_at = VALUES(updated_at)")) {
+                ps.setLong(1, tenantId);
+                ps.setString(2, series);
+                ps.setString(3, prefix);
+                ps.setTimestamp(4, Timestamp.from(clock.instant()));
                 return ps.executeUpdate();
             }
         });
@@ -111,18 +111,5 @@ public class Numbering {
             throw new IllegalArgumentException("position " + position);
         }
         return position == 1 ? first : first + "-" + position;
-    }
-
-    private void ensure(long tenantId, String series, String prefix) {
-        jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("INSERT IGNORE INTO number_series "
-                    + "(tenant_id, series, prefix, last_value, updated_at) VALUES (?, ?, ?, 0, ?)")) {
-                ps.setLong(1, tenantId);
-                ps.setString(2, series);
-                ps.setString(3, prefix);
-                ps.setTimestamp(4, Timestamp.from(clock.instant()));
-                return ps.executeUpdate();
-            }
-        });
     }
 }
