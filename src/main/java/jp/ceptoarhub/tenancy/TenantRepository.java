@@ -20,4 +20,6 @@ interface TenantRepository extends CrudRepository<Tenant, Long> {
     List<Tenant> findByIdGreaterThanOrderByIdAsc(long afterId, io.micronaut.data.model.Pageable pageable);
 
     List<Tenant> findByKind(TenantKind kind);
+
+    List<Tenant> findByStatus(TenantStatus status);
 }

@@ -104,6 +104,15 @@ public class TenantService {
         return tenants.findById(id);
     }
 
+    /** Active tenants (CEPTOARs and the national tenant), for the public sign-in directory. */
+    public List<Tenant> active() {
+        return tenants.findByStatus(TenantStatus.ACTIVE);
+    }
+
+    public Optional<Tenant> findActiveByCode(String code) {
+        return tenants.findByCode(code).filter(Tenant::active);
+    }
+
     public List<Tenant> list(long afterId, int limit) {
         return tenants.findByIdGreaterThanOrderByIdAsc(afterId, Pageable.from(0, limit));
     }
