@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.CodeLists;
 import jp.ceptoarhub.api.Labelled;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.Role;
 
 import java.util.Arrays;
 import java.util.List;

@@ -30,7 +30,7 @@ class PublicClientAlignment {
     @EventListener
     void onStartup(StartupEvent event) {
         int changed = 0;
-        for (Tenant tenant : tenants.findAll()) {
+        for (TenantRow tenant : tenants.findAll()) {
             try {
                 changed += keycloak.alignPublicClients(tenant.realmName()) ? 1 : 0;
             } catch (RuntimeException e) {

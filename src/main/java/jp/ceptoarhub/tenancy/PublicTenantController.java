@@ -12,6 +12,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
+import jp.ceptoarhub.caller.TenantKind;
 import jp.ceptoarhub.identity.RealmTemplate;
 
 import java.util.Comparator;

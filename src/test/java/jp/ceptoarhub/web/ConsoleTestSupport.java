@@ -7,7 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.core.annotation.NonNull;
 import jp.ceptoarhub.identity.IdentityProvisioning;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.tenancy.Tenant;
 import jp.ceptoarhub.testing.MemberRecordsTestSupport;
 import jp.ceptoarhub.testing.KeycloakLogin;
