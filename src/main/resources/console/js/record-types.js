@@ -11,6 +11,16 @@ const owner = [
   { name: 'ownerRole', label: 'common.ownerRole', kind: 'text', max: 200 },
 ];
 
+/** 設問55 checks and 設問56 measures: a coded item with its status and evidence. */
+const statusItems = (name, label, itemLabel, list) => ({ name, label, kind: 'list', fields: [
+  { name: 'code', label: itemLabel, kind: 'select', required: true, options: cloud(list) },
+  { name: 'otherText', label: L('その他の内容', 'Other (text)'), kind: 'text', max: 500 },
+  { name: 'status', label: L('状況', 'Status'), kind: 'select', required: true, options: cloud('itemStatus') },
+  { name: 'evidenceDate', label: L('確認日', 'Evidence date'), kind: 'date' },
+  { name: 'evidence', label: L('根拠', 'Evidence'), kind: 'text', max: 500 },
+  { name: 'notes', label: 'common.notes', kind: 'text', max: 2000 },
+] });
+
 export const RECORD_TYPES = [
   {
     type: 'contacts', freshness: 'contacts', label: L('連絡先（コールツリー）', 'Contacts (call tree)'),
@@ -168,22 +178,8 @@ export const RECORD_TYPES = [
         ] },
       ] },
       { kind: 'section', label: L('設問55 確認事項・設問56 運用上の対策', 'Checks (Q55) and measures (Q56)'), fields: [
-        { name: 'checks', label: L('事業者に確認した事項（設問55）', 'Items confirmed with the provider (Q55)'), kind: 'list', fields: [
-          { name: 'code', label: L('項目', 'Item'), kind: 'select', required: true, options: cloud('check') },
-          { name: 'otherText', label: L('その他の内容', 'Other (text)'), kind: 'text', max: 500 },
-          { name: 'status', label: L('状況', 'Status'), kind: 'select', required: true, options: cloud('itemStatus') },
-          { name: 'evidenceDate', label: L('確認日', 'Evidence date'), kind: 'date' },
-          { name: 'evidence', label: L('根拠', 'Evidence'), kind: 'text', max: 500 },
-          { name: 'notes', label: 'common.notes', kind: 'text', max: 2000 },
-        ] },
-        { name: 'measures', label: L('運用上の対策（設問56）', 'Operational measures (Q56)'), kind: 'list', fields: [
-          { name: 'code', label: L('対策', 'Measure'), kind: 'select', required: true, options: cloud('measure') },
-          { name: 'otherText', label: L('その他の内容', 'Other (text)'), kind: 'text', max: 500 },
-          { name: 'status', label: L('状況', 'Status'), kind: 'select', required: true, options: cloud('itemStatus') },
-          { name: 'evidenceDate', label: L('確認日', 'Evidence date'), kind: 'date' },
-          { name: 'evidence', label: L('根拠', 'Evidence'), kind: 'text', max: 500 },
-          { name: 'notes', label: 'common.notes', kind: 'text', max: 2000 },
-        ] },
+        statusItems('checks', L('事業者に確認した事項（設問55）', 'Items confirmed with the provider (Q55)'), L('項目', 'Item'), 'check'),
+        statusItems('measures', L('運用上の対策（設問56）', 'Operational measures (Q56)'), L('対策', 'Measure'), 'measure'),
       ] },
       { kind: 'section', label: L('体制と連絡', 'People and communication'), fields: [
         { name: 'accountablePerson', label: L('責任者', 'Accountable person'), kind: 'text', max: 200 },
