@@ -87,6 +87,7 @@ class ConsoleOperatorBrowserTest extends ConsoleTestSupport {
                 .singleElement().satisfies(r -> assertThat(r.get("lastConfirmedAt")).isNotNull());
 
         answerAndSubmitTheSelfAssessment(page, op, true);
+        everyRecordTypeHasItsListAndForm(page, op);
 
         menu(page, "エクスポート");
         onPage(page, "エクスポート");
@@ -107,6 +108,36 @@ class ConsoleOperatorBrowserTest extends ConsoleTestSupport {
         onPage(page, "東都電力株式会社 の記録");
         editContactResolvingAConflict(page, op, false);
         answerAndSubmitTheSelfAssessment(page, op, false);
+        tokensAreRefreshedBeforeTheyExpire();
+    }
+
+    /**
+     * With 20-second access tokens the console refreshes on its own and keeps working past the first token's life
+     * (another tenant, so that no other test's tokens are short-lived).
+     */
+    private void tokensAreRefreshedBeforeTheyExpire() throws Exception {
+        Tenant other = tenantB();
+        long member = createMember(token(person(other, Role.SECRETARIAT_ADMIN)));
+        TestUser operator = person(other, Role.OPERATOR_STAFF, member);
+        var realm = keycloak.client().realm(other.realmName());
+        var web = realm.clients().findByClientId("ceptoar-web").getFirst();
+        Map<String, String> attributes = new java.util.HashMap<>(web.getAttributes());
+        attributes.put("access.token.lifespan", "20");
+        web.setAttributes(attributes);
+        realm.clients().get(web.getId()).update(web);
+
+        Page page = phone();
+        tokenGrants.clear();
+        signIn(page, operator);
+        onPage(page, "ダッシュボード");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!tokenGrants.contains("refresh_token") && System.currentTimeMillis() < deadline) {
+            page.waitForTimeout(1000);
+        }
+        assertThat(tokenGrants).contains("authorization_code", "refresh_token");
+        page.waitForTimeout(8000); // past the first token's 20 s
+        menu(page, "記録");
+        onPage(page, "東都電力株式会社 の記録");
     }
 
     private void editContactResolvingAConflict(Page page, Operator op, boolean desktop) {
@@ -167,6 +198,30 @@ class ConsoleOperatorBrowserTest extends ConsoleTestSupport {
         button(page, "保存").click();
         onPage(page, "佐藤 花子");
         assertThat(page.locator("#main")).containsText("業務時間内");
+    }
+
+    /** Each record type's list and its (empty) form render with their option lists, accessibly. */
+    private void everyRecordTypeHasItsListAndForm(Page page, Operator op) {
+        Map<String, String> types = new java.util.LinkedHashMap<>();
+        types.put("suppliers", "サプライチェーン");
+        types.put("cloud-services", "クラウドサービス");
+        types.put("critical-services", "重要サービス");
+        types.put("systems", "システム");
+        types.put("continuity-plans", "事業継続計画等");
+        types.forEach((type, title) -> {
+            page.navigate(consoleUrl() + "/#/m/" + op.memberId() + "/" + type);
+            onPage(page, title);
+            page.locator("#main .page-head a.button.primary").click();
+            assertThat(page.locator("#main h1")).containsText("を追加");
+            assertThat(page.locator("form.form select").first().locator("option")).not().hasCount(1);
+            accessible(page);
+        });
+        // The status options follow the plan type (設問27 for a contingency plan, 設問28 otherwise).
+        page.getByLabel("計画の種類 (必須)").selectOption("CONTINGENCY_PLAN");
+        assertThat(page.getByLabel("策定状況（設問27/28） (必須)").locator("option[value=with-cyber]")).hasCount(1);
+        page.getByLabel("計画の種類 (必須)").selectOption("BCP");
+        assertThat(page.getByLabel("策定状況（設問27/28） (必須)").locator("option[value=bcp-only]")).hasCount(1);
+        assertThat(page.getByLabel("策定状況（設問27/28） (必須)").locator("option[value=with-cyber]")).hasCount(0);
     }
 
     /**

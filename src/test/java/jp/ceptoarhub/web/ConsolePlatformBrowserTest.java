@@ -50,7 +50,9 @@ class ConsolePlatformBrowserTest extends ConsoleTestSupport {
         page.getByLabel("電子メール (必須)").fill("first-" + code + "@example.jp");
         accessible(page);
         button(page, "保存").click();
-        onPage(page, "ガスCEPTOAR（画面試験）");
+        // Creating a tenant creates its Keycloak realm: allow a busy machine more than the usual wait.
+        assertThat(page.locator("#main h1")).hasText("ガスCEPTOAR（画面試験）",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
         assertThat(page.locator("#main")).containsText("作成しました");
         assertThat(page.locator("#main")).containsText("/?tenant=" + code);
         screenshot(page, "platform-tenant-created");

@@ -44,6 +44,8 @@ public abstract class ConsoleTestSupport extends MemberRecordsTestSupport {
 
     private final int port = freePort();
     private final List<BrowserContext> contexts = new ArrayList<>();
+    /** The grant types of the token requests the console sent to Keycloak (authorization_code, refresh_token). */
+    protected final List<String> tokenGrants = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public @NonNull Map<String, String> getProperties() {
@@ -68,6 +70,12 @@ public abstract class ConsoleTestSupport extends MemberRecordsTestSupport {
         contexts.add(context);
         String api = consoleUrl() + "/api/";
         context.onRequest(r -> {
+            if (r.url().endsWith("/protocol/openid-connect/token") && r.postData() != null) {
+                java.util.regex.Matcher grant = Pattern.compile("grant_type=([a-z_]+)").matcher(r.postData());
+                if (grant.find()) {
+                    tokenGrants.add(grant.group(1));
+                }
+            }
             if (r.url().startsWith(api)) {
                 CALLS.add(r.method() + " " + r.url().substring(consoleUrl().length()).split("\\?")[0]);
             }
