@@ -50,7 +50,8 @@ public final class DemoLauncher {
         SampleRecords samples = new SampleRecords(java.net.http.HttpClient.newHttpClient(),
                 "http://127.0.0.1:" + server.getPort());
         for (DemoData.DemoMember m : demo.newMembers()) {
-            String token = new jp.ceptoarhub.testing.KeycloakLogin(stack.keycloakUrl())
+            String token = new jp.ceptoarhub.testing.KeycloakLogin(stack.keycloakUrl(),
+                    "http://127.0.0.1:" + server.getPort() + "/")
                     .login(m.realm(), m.operatorAdmin(), DemoData.PASSWORD).accessToken();
             int n = samples.seed(m.memberId(), m.sectorCode(), token);
             System.out.printf("Demo records: %d for member %d (%s)%n", n, m.memberId(), m.realm());
