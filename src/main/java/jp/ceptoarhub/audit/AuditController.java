@@ -10,8 +10,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jp.ceptoarhub.api.Cursor;
 import jp.ceptoarhub.api.Page;
-import jp.ceptoarhub.identity.CurrentUser;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.caller.Role;
 
 import java.util.List;
 

@@ -5,7 +5,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.CurrentUser;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -98,7 +99,7 @@ public class AuditService {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void record(CurrentUser actor, String action, String entityType, @Nullable Object entityId,
                        @Nullable String details) {
-        record(actor.tenantId(), Actor.of(actor), action, entityType, entityId, details);
+        record(actor.tenantId(), actor.actor(), action, entityType, entityId, details);
     }
 
     /** Entries after {@code afterSeq}, oldest first. */
@@ -183,17 +184,6 @@ public class AuditService {
                     .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Who made a change; {@code tenantId} is the actor's own tenant (national for platform admins). */
-    public record Actor(long tenantId, @Nullable String subject, @Nullable String name) {
-        public static Actor of(CurrentUser user) {
-            return new Actor(user.tenantId(), user.subject(), user.username());
-        }
-
-        public static Actor system(String what) {
-            return new Actor(0, null, "system:" + what);
         }
     }
 

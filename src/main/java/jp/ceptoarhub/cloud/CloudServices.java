@@ -6,7 +6,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.members.MemberService;
 import jp.ceptoarhub.members.RecordFreshness.RecordType;
 import jp.ceptoarhub.records.FieldChanges;
@@ -159,8 +160,8 @@ class CloudServices {
         });
     }
 
-    private static RecordHistory.Actor actor(CurrentUser user) {
-        return new RecordHistory.Actor(user.tenantId(), user.subject(), user.username());
+    private static Actor actor(CurrentUser user) {
+        return user.actor();
     }
 
     private static Instant now() {

@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.members.MemberService;
 import jp.ceptoarhub.members.RecordFreshness;
 import jp.ceptoarhub.records.FieldChanges;

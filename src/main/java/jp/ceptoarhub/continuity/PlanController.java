@@ -1,6 +1,5 @@
 package jp.ceptoarhub.continuity;
 
-import jp.ceptoarhub.records.SyncCursor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,7 +20,8 @@ import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.records.SyncCursor;
 
 import java.net.URI;
 import java.time.Instant;

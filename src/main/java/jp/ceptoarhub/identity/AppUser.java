@@ -1,17 +1,15 @@
 package jp.ceptoarhub.identity;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.GeneratedValue;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.annotation.Version;
 
 import java.time.Instant;
 
-/** A person (or the NISC machine client) known to the service: tenant + Keycloak subject → role and organisation. */
-@MappedEntity("app_user")
+/**
+ * A person (or the NISC machine client) known to the service: tenant + Keycloak subject → role and organisation.
+ * {@code version} is the row version, for ETags.
+ */
 public record AppUser(
-        @Id @GeneratedValue @Nullable Long id,
+        Long id,
         Long tenantId,
         String subject,
         String username,
@@ -23,7 +21,7 @@ public record AppUser(
         @Nullable Instant lastSeenAt,
         Instant createdAt,
         Instant updatedAt,
-        @Version @Nullable Long version) {
+        @Nullable Long version) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String DISABLED = "DISABLED";

@@ -2,6 +2,7 @@ package jp.ceptoarhub.identity;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
@@ -10,21 +11,21 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface AppUserRepository extends CrudRepository<AppUser, Long> {
-    Optional<AppUser> findByTenantIdAndSubject(Long tenantId, String subject);
+interface AppUserRepository extends CrudRepository<AppUserRow, Long> {
+    Optional<AppUserRow> findByTenantIdAndSubject(Long tenantId, String subject);
 
-    Optional<AppUser> findByTenantIdAndId(Long tenantId, Long id);
+    Optional<AppUserRow> findByTenantIdAndId(Long tenantId, Long id);
 
     boolean existsByTenantIdAndUsername(Long tenantId, String username);
 
-    List<AppUser> findByTenantIdOrderByIdAsc(Long tenantId);
+    List<AppUserRow> findByTenantIdOrderByIdAsc(Long tenantId);
 
-    List<AppUser> findByTenantIdAndIdGreaterThanOrderByIdAsc(Long tenantId, Long afterId,
-                                                             io.micronaut.data.model.Pageable pageable);
+    List<AppUserRow> findByTenantIdAndIdGreaterThanOrderByIdAsc(Long tenantId, Long afterId,
+                                                             Pageable pageable);
 
-    List<AppUser> findByTenantIdAndMemberOperatorIdAndIdGreaterThanOrderByIdAsc(Long tenantId, Long memberOperatorId,
+    List<AppUserRow> findByTenantIdAndMemberOperatorIdAndIdGreaterThanOrderByIdAsc(Long tenantId, Long memberOperatorId,
                                                                                 Long afterId,
-                                                                                io.micronaut.data.model.Pageable pageable);
+                                                                                Pageable pageable);
 
     @Query("UPDATE app_user SET last_seen_at = :seenAt WHERE id = :id AND (last_seen_at IS NULL OR last_seen_at < :notBefore)")
     void touchLastSeen(Long id, Instant seenAt, Instant notBefore);

@@ -1,5 +1,6 @@
 package jp.ceptoarhub.identity;
 
+import jp.ceptoarhub.caller.Role;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;

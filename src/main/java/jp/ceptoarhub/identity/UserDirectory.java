@@ -1,12 +1,15 @@
 package jp.ceptoarhub.identity;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import io.micronaut.security.authentication.Authentication;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.tenancy.Tenant;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.caller.Role;
+import jp.ceptoarhub.caller.TenantKind;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,24 +22,31 @@ public class UserDirectory {
         this.users = users;
     }
 
-    Optional<Authentication> authenticate(Tenant tenant, String subject, JWTClaimsSet claims) {
+    /**
+     * The caller a verified token stands for: the active user with this subject in the token's tenant, with the
+     * role and organisation the service's database gives them (never the token's own claims).
+     */
+    public Optional<CurrentUser> authenticate(long tenantId, String tenantCode, TenantKind tenantKind,
+                                              @Nullable String subject) {
         if (subject == null) {
             return Optional.empty();
         }
-        Optional<AppUser> user = users.findByTenantIdAndSubject(tenant.id(), subject).filter(AppUser::active);
+        Optional<AppUserRow> user = users.findByTenantIdAndSubject(tenantId, subject)
+                .filter(u -> AppUser.ACTIVE.equals(u.status()));
         user.ifPresent(u -> {
-            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            Instant now = now();
             users.touchLastSeen(u.id(), now, now.minus(Duration.ofMinutes(5)));
         });
-        return user.map(u -> RealmTokenValidator.authentication(tenant, u));
+        return user.map(u -> new CurrentUser(tenantId, tenantCode, tenantKind, u.id(), u.subject(), u.username(),
+                Role.fromCode(u.role()).orElseThrow(), u.memberOperatorId()));
     }
 
     public Optional<AppUser> find(long tenantId, long userId) {
-        return users.findByTenantIdAndId(tenantId, userId);
+        return users.findByTenantIdAndId(tenantId, userId).map(AppUserRow::toAppUser);
     }
 
     public Optional<AppUser> findBySubject(long tenantId, String subject) {
-        return users.findByTenantIdAndSubject(tenantId, subject);
+        return users.findByTenantIdAndSubject(tenantId, subject).map(AppUserRow::toAppUser);
     }
 
     public boolean usernameTaken(long tenantId, String username) {
@@ -44,26 +54,26 @@ public class UserDirectory {
     }
 
     public List<AppUser> usersOf(long tenantId) {
-        return users.findByTenantIdOrderByIdAsc(tenantId);
+        return users.findByTenantIdOrderByIdAsc(tenantId).stream().map(AppUserRow::toAppUser).toList();
     }
 
-    public AppUser register(long tenantId, String subject, String username, String email, String displayName,
-                            Role role, Long memberOperatorId) {
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        return users.save(new AppUser(null, tenantId, subject, username, email, displayName, role.code(),
-                memberOperatorId, AppUser.ACTIVE, null, now, now, null));
+    public AppUser register(long tenantId, String subject, String username, @Nullable String email,
+                            @Nullable String displayName, Role role, @Nullable Long memberOperatorId) {
+        Instant now = now();
+        return users.save(new AppUserRow(null, tenantId, subject, username, email, displayName, role.code(),
+                memberOperatorId, AppUser.ACTIVE, null, now, now, null)).toAppUser();
     }
 
     // --- Member administration (issue 3): paging, status, role and removal of a tenant's users. ---
 
     /** One keyset page of the tenant's users, optionally of one member operator only. */
-    public List<AppUser> page(long tenantId, @io.micronaut.core.annotation.Nullable Long memberOperatorId, long afterId,
-                              int limit) {
-        var pageable = io.micronaut.data.model.Pageable.from(0, limit);
-        return memberOperatorId == null
+    public List<AppUser> page(long tenantId, @Nullable Long memberOperatorId, long afterId, int limit) {
+        Pageable pageable = Pageable.from(0, limit);
+        List<AppUserRow> rows = memberOperatorId == null
                 ? users.findByTenantIdAndIdGreaterThanOrderByIdAsc(tenantId, afterId, pageable)
                 : users.findByTenantIdAndMemberOperatorIdAndIdGreaterThanOrderByIdAsc(tenantId, memberOperatorId,
                 afterId, pageable);
+        return rows.stream().map(AppUserRow::toAppUser).toList();
     }
 
     /** Sets ACTIVE or DISABLED; a disabled user's tokens are refused from the next request on. */
@@ -71,18 +81,22 @@ public class UserDirectory {
         if (!AppUser.ACTIVE.equals(status) && !AppUser.DISABLED.equals(status)) {
             throw new IllegalArgumentException(status);
         }
-        return users.update(new AppUser(user.id(), user.tenantId(), user.subject(), user.username(), user.email(),
+        return users.update(new AppUserRow(user.id(), user.tenantId(), user.subject(), user.username(), user.email(),
                 user.displayName(), user.role(), user.memberOperatorId(), status, user.lastSeenAt(), user.createdAt(),
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), user.version()));
+                now(), user.version())).toAppUser();
     }
 
-    public AppUser changeRole(AppUser user, Role role, @io.micronaut.core.annotation.Nullable Long memberOperatorId) {
-        return users.update(new AppUser(user.id(), user.tenantId(), user.subject(), user.username(), user.email(),
+    public AppUser changeRole(AppUser user, Role role, @Nullable Long memberOperatorId) {
+        return users.update(new AppUserRow(user.id(), user.tenantId(), user.subject(), user.username(), user.email(),
                 user.displayName(), role.code(), memberOperatorId, user.status(), user.lastSeenAt(), user.createdAt(),
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), user.version()));
+                now(), user.version())).toAppUser();
     }
 
     public void remove(AppUser user) {
-        users.delete(user);
+        users.delete(AppUserRow.of(user));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -6,6 +6,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,7 @@ public class UserInvitations {
     }
 
     /** Invites a person into an existing tenant. */
-    public Invitation invite(long tenantId, String realmName, AuditService.Actor actor, Invite invite) {
+    public Invitation invite(long tenantId, String realmName, Actor actor, Invite invite) {
         if (users.usernameTaken(tenantId, invite.username())) {
             throw Problems.conflict("username-taken", "A user named " + invite.username() + " already exists in this tenant");
         }
@@ -51,12 +53,12 @@ public class UserInvitations {
      * Invites the first person of a tenant that is being created: {@code createTenant} runs first inside the same
      * database transaction as the user row and returns the new tenant's id; if anything fails, nothing is kept.
      */
-    public Invitation inviteIntoNewTenant(String realmName, AuditService.Actor actor, Invite invite,
+    public Invitation inviteIntoNewTenant(String realmName, Actor actor, Invite invite,
                                           LongSupplier createTenant) {
         return invite(createTenant, realmName, actor, invite);
     }
 
-    private Invitation invite(LongSupplier tenantIdInTransaction, String realmName, AuditService.Actor actor,
+    private Invitation invite(LongSupplier tenantIdInTransaction, String realmName, Actor actor,
                               Invite invite) {
         List<String> actions = new ArrayList<>();
         actions.add("UPDATE_PASSWORD");

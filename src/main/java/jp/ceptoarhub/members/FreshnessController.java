@@ -14,7 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 
 /** The secretariat's freshness dashboard, as JSON or CSV ({@code Accept: text/csv} or {@code ?format=csv}). */
 @Controller("/api/v1/members/freshness")

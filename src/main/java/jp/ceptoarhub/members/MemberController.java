@@ -20,7 +20,7 @@ import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Page;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 
 import java.net.URI;
 import java.util.List;
@@ -42,7 +42,7 @@ class MemberController {
     HttpResponse<?> create(CurrentUser user, HttpRequest<?> request, @Body MemberCommands.MemberInput body) {
         MemberService.requireSecretariat(user);
         return idempotency.execute(user.tenantId(), user.subject(), request, body, () -> {
-            MemberView view = MemberView.of(members.create(user, body), Labels.of(request), true);
+            MemberView view = MemberView.of(members.add(user, body), Labels.of(request), true);
             return HttpResponse.created(view, URI.create("/api/v1/members/" + view.id())).header("ETag", view.etag());
         });
     }

@@ -17,7 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -16,7 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.api.Problems;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 
 import java.io.IOException;
 import java.io.InputStream;

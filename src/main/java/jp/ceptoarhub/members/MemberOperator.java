@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /** A member operator (重要インフラ事業者等) of one CEPTOAR tenant. Codes are stored as the API's code strings. */
 @MappedEntity("member_operator")
-public record MemberOperator(
+record MemberOperator(
         @Id @GeneratedValue @Nullable Long id,
         Long tenantId,
         String nameJa,
@@ -32,7 +32,12 @@ public record MemberOperator(
         Instant updatedAt,
         @Version @Nullable Long version) {
 
-    public boolean suspended() {
+    MemberSummary summary() {
+        return new MemberSummary(id, nameJa, nameKana, nameEn, corporateNumber, localGovernmentCode, sectorCode,
+                subSectorCode, employeeBand, capitalBand, membershipKind);
+    }
+
+    boolean suspended() {
         return MembershipKind.SUSPENDED.name().equals(membershipKind);
     }
 

@@ -2,7 +2,7 @@ package jp.ceptoarhub.members;
 
 import io.micronaut.http.HttpStatus;
 import jp.ceptoarhub.api.Problems;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 import org.zalando.problem.ThrowableProblem;
 
 import java.util.List;

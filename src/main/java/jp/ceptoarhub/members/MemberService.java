@@ -6,8 +6,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.identity.CurrentUser;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.caller.Role;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -37,8 +37,8 @@ public class MemberService {
     }
 
     /** For other features: the member with this id in the tenant, if any. */
-    public Optional<MemberOperator> find(long tenantId, long memberId) {
-        return members.findByTenantIdAndId(tenantId, memberId);
+    public Optional<MemberSummary> find(long tenantId, long memberId) {
+        return members.findByTenantIdAndId(tenantId, memberId).map(MemberOperator::summary);
     }
 
     /**
@@ -70,12 +70,12 @@ public class MemberService {
     }
 
     public boolean exists(long tenantId, long memberId) {
-        return find(tenantId, memberId).isPresent();
+        return members.findByTenantIdAndId(tenantId, memberId).isPresent();
     }
 
     /** Every member of the tenant (suspended and non-member recipients included), by id; for record features. */
-    public List<MemberOperator> allOfTenant(long tenantId) {
-        return members.findAllOfTenant(tenantId);
+    public List<MemberSummary> allOfTenant(long tenantId) {
+        return members.findAllOfTenant(tenantId).stream().map(MemberOperator::summary).toList();
     }
 
     /** The member as the caller may see it: 404 for other tenants' ids and, for operator users, other organisations. */
@@ -117,7 +117,12 @@ public class MemberService {
                 like, kanaLike, limit);
     }
 
-    public MemberOperator create(CurrentUser user, MemberCommands.MemberInput input) {
+    /** For the demo data and benchmarks: creates a member as {@link #add} does. */
+    public MemberSummary create(CurrentUser user, MemberCommands.MemberInput input) {
+        return add(user, input).summary();
+    }
+
+    MemberOperator add(CurrentUser user, MemberCommands.MemberInput input) {
         requireSecretariat(user);
         MemberData d = valid(input);
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);

@@ -17,8 +17,8 @@ import jakarta.validation.constraints.NotNull;
 import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
-import jp.ceptoarhub.identity.CurrentUser;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.caller.Role;
 
 import java.util.List;
 

@@ -20,7 +20,7 @@ import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Page;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.identity.Invitation;
 
 import java.net.URI;

@@ -4,14 +4,15 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
+import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.identity.AppUser;
-import jp.ceptoarhub.identity.CurrentUser;
 import jp.ceptoarhub.identity.IdentityProvisioning;
 import jp.ceptoarhub.identity.Invitation;
-import jp.ceptoarhub.identity.Role;
 import jp.ceptoarhub.identity.UserDirectory;
 import jp.ceptoarhub.identity.UserInvitations;
 import jp.ceptoarhub.tenancy.TenantDirectory;
@@ -82,7 +83,7 @@ class UserAdminService {
         Long memberOperatorId = organisationFor(user, role, cmd.memberOperatorId());
         String realm = realm(user);
         try {
-            return invitations.invite(user.tenantId(), realm, AuditService.Actor.of(user),
+            return invitations.invite(user.tenantId(), realm, user.actor(),
                     new UserInvitations.Invite(username, email, displayName, role, memberOperatorId));
         } catch (IllegalStateException e) {
             throw identityProviderFailed(e);
@@ -241,7 +242,7 @@ class UserAdminService {
         if (requested == null) {
             throw Problems.invalidField("memberOperatorId", "is required for operator roles");
         }
-        MemberOperator member = members.find(user.tenantId(), requested)
+        MemberSummary member = members.find(user.tenantId(), requested)
                 .orElseThrow(() -> Problems.invalidField("memberOperatorId", "is not a member of this CEPTOAR"));
         if (member.suspended()) {
             throw Problems.conflict("member-suspended", "Member " + requested + " is suspended; reinstate it first");

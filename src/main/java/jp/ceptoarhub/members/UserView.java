@@ -4,8 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.identity.AppUser;
-import jp.ceptoarhub.identity.Role;
 
 import java.time.Instant;
 

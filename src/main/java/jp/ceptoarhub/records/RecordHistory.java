@@ -6,6 +6,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.Cursor;
+import jp.ceptoarhub.caller.Actor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,10 +33,6 @@ public class RecordHistory {
     public RecordHistory(JdbcOperations jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    /** Who made a change: the token subject and the username, as the feature's CurrentUser knows them. */
-    public record Actor(long tenantId, @Nullable String subject, @Nullable String name) {
     }
 
     /** One entry as the API shows it (schema RecordHistoryEntry). */
@@ -102,7 +100,7 @@ public class RecordHistory {
      * belongs to the caller's tenant and member; the query is scoped by tenant all the same.
      */
     public Page page(long tenantId, String recordType, long recordId, @Nullable String cursor, int limit) {
-        long afterId = jp.ceptoarhub.api.Cursor.decode(cursor);
+        long afterId = Cursor.decode(cursor);
         List<Long> ids = new ArrayList<>();
         List<Entry> rows = jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT id, seq, changed_at, actor_subject, actor_name, "
@@ -125,7 +123,7 @@ public class RecordHistory {
             }
         });
         if (rows.size() > limit) {
-            return new Page(rows.subList(0, limit), jp.ceptoarhub.api.Cursor.encode(ids.get(limit - 1)));
+            return new Page(rows.subList(0, limit), Cursor.encode(ids.get(limit - 1)));
         }
         return new Page(rows, null);
     }

@@ -6,7 +6,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.members.MemberService;
 import jp.ceptoarhub.records.FieldChanges;
 import jp.ceptoarhub.records.RecordHistory;

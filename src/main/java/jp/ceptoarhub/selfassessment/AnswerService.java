@@ -7,10 +7,11 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
+import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.members.MemberService;
 import jp.ceptoarhub.members.RecordFreshness.RecordType;
 import jp.ceptoarhub.records.FieldChanges;
@@ -403,8 +404,8 @@ class AnswerService {
         return JsonNode.createObjectNode(m);
     }
 
-    static RecordHistory.Actor actor(CurrentUser user) {
-        return new RecordHistory.Actor(user.tenantId(), user.subject(), user.username());
+    static Actor actor(CurrentUser user) {
+        return user.actor();
     }
 
     private static String describe(long memberId, AnswerData d) {

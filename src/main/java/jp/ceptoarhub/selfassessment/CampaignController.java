@@ -15,7 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jp.ceptoarhub.api.Cursor;
 import jp.ceptoarhub.api.Idempotency;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 
 import java.net.URI;
 import java.util.List;

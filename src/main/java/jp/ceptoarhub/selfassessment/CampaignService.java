@@ -7,8 +7,8 @@ import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.identity.CurrentUser;
-import jp.ceptoarhub.members.MemberOperator;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.members.MemberSummary;
 import jp.ceptoarhub.members.MemberService;
 import jp.ceptoarhub.members.MembershipKind;
 import jp.ceptoarhub.members.RecordFreshness.RecordType;
@@ -126,8 +126,8 @@ class CampaignService {
         LocalDate today = LocalDate.now(AssessmentRules.JST);
         boolean overdue = today.isAfter(c.deadline());
         List<MemberProgress> rows = new ArrayList<>();
-        for (MemberOperator m : members.allOfTenant(user.tenantId())) {
-            if (!user.secretariat() && !m.id().equals(user.memberOperatorId())) {
+        for (MemberSummary m : members.allOfTenant(user.tenantId())) {
+            if (!user.secretariat() && !Long.valueOf(m.id()).equals(user.memberOperatorId())) {
                 continue;
             }
             Submission s = byMember.get(m.id());

@@ -8,7 +8,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 
 /**
  * The readiness questionnaire catalogue (reference data, the same for every tenant; ja/en by Accept-Language).

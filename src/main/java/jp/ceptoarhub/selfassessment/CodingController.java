@@ -14,7 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.selfassessment.AssessmentViews.AnswerView;
 import jp.ceptoarhub.selfassessment.AssessmentViews.SubmissionView;
 

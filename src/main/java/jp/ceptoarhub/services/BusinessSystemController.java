@@ -19,7 +19,7 @@ import jp.ceptoarhub.api.Cursor;
 import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.records.RecordHistory;
 import jp.ceptoarhub.records.SyncCursor;
 

@@ -6,7 +6,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.members.MemberService;
 import jp.ceptoarhub.members.RecordFreshness.RecordType;
 import jp.ceptoarhub.records.FieldChanges;
@@ -173,7 +174,7 @@ class CriticalServiceService {
             List<BusinessSystem> liveSystems = systems.liveForUpdate(user.tenantId(), memberId);
             Instant now = now();
             confirmations.confirm(user.tenantId(), memberId, now, user.username(), user.subject());
-            RecordHistory.Actor actor = actor(user);
+            Actor actor = actor(user);
             for (CriticalService s : liveServices) {
                 history.confirmed(actor, HISTORY_TYPE, s.id(), memberId, now);
             }
@@ -192,8 +193,8 @@ class CriticalServiceService {
                 .sectorCode();
     }
 
-    static RecordHistory.Actor actor(CurrentUser user) {
-        return new RecordHistory.Actor(user.tenantId(), user.subject(), user.username());
+    static Actor actor(CurrentUser user) {
+        return user.actor();
     }
 
     /** The editable fields as JSON values, the unit of "what changed" in the history. */

@@ -5,10 +5,11 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
+import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.identity.CurrentUser;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.members.MemberService;
 import jp.ceptoarhub.members.RecordFreshness.RecordType;
 import jp.ceptoarhub.records.FieldChanges;
@@ -230,8 +231,8 @@ class SupplierService {
         return JsonNode.createArrayNode(values.stream().map(JsonNode::createStringNode).toList());
     }
 
-    private static RecordHistory.Actor actor(CurrentUser user) {
-        return new RecordHistory.Actor(user.tenantId(), user.subject(), user.username());
+    private static Actor actor(CurrentUser user) {
+        return user.actor();
     }
 
     private static Instant now() {

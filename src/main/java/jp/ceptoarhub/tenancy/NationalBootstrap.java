@@ -9,10 +9,12 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.audit.AuditService;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.Role;
+import jp.ceptoarhub.caller.TenantKind;
 import jp.ceptoarhub.identity.IdentityProvisioning;
 import jp.ceptoarhub.identity.KeycloakSettings;
 import jp.ceptoarhub.identity.NationalSettings;
-import jp.ceptoarhub.identity.Role;
 import jp.ceptoarhub.identity.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +70,7 @@ class NationalBootstrap {
 
     synchronized Tenant ensureNationalTenant() {
         String realm = national.realm();
-        Tenant existing = tenants.findByRealmName(realm).orElse(null);
+        Tenant existing = tenants.findByRealmName(realm).map(TenantRow::toTenant).orElse(null);
         if (existing != null) {
             return existing;
         }
@@ -83,16 +85,16 @@ class NationalBootstrap {
         Tenant tenant;
         try {
             tenant = tx.executeWrite(s -> {
-                Tenant row = tenants.save(new Tenant(null, "national", TenantKind.NATIONAL, national.displayNameJa(),
+                TenantRow row = tenants.save(new TenantRow(null, "national", TenantKind.NATIONAL, national.displayNameJa(),
                         national.displayNameEn(), null, realm, keycloakSettings.issuerOf(realm), TenantStatus.ACTIVE,
                         180, now, now, null));
                 users.register(row.id(), niscSubject, "service-account-nisc-system", null, "NISC system", Role.NISC_SYSTEM, null);
-                audit.record(row.id(), AuditService.Actor.system("bootstrap"), "tenant.created", "tenant", row.id(),
+                audit.record(row.id(), Actor.system("bootstrap"), "tenant.created", "tenant", row.id(),
                         "national realm=" + realm);
-                return row;
+                return row.toTenant();
             });
         } catch (RuntimeException e) {
-            return tenants.findByRealmName(realm).orElseThrow(() -> e);
+            return tenants.findByRealmName(realm).map(TenantRow::toTenant).orElseThrow(() -> e);
         }
         LOG.info("Created the national tenant (realm {})", realm);
         if (settings.platformAdminUsername() != null && !settings.platformAdminUsername().isBlank()) {
@@ -112,7 +114,7 @@ class NationalBootstrap {
             tx.executeWrite(s -> {
                 var user = users.register(tenant.id(), created.subject(), settings.platformAdminUsername(),
                         settings.platformAdminEmail(), "Platform admin", Role.PLATFORM_ADMIN, null);
-                audit.record(tenant.id(), AuditService.Actor.system("bootstrap"), "user.invited", "user", user.id(),
+                audit.record(tenant.id(), Actor.system("bootstrap"), "user.invited", "user", user.id(),
                         "username=" + user.username() + " role=" + Role.PLATFORM_ADMIN.code());
                 return user;
             });

@@ -1,16 +1,16 @@
 package jp.ceptoarhub.tenancy;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.GeneratedValue;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.annotation.Version;
+import jp.ceptoarhub.caller.TenantKind;
 
 import java.time.Instant;
 
-@MappedEntity("tenant")
+/**
+ * A tenant as the rest of the service sees it: a CEPTOAR or the national tier, its Keycloak realm and the token
+ * issuer it is known by. {@code version} is the row version, for ETags.
+ */
 public record Tenant(
-        @Id @GeneratedValue @Nullable Long id,
+        Long id,
         String code,
         TenantKind kind,
         String nameJa,
@@ -22,14 +22,9 @@ public record Tenant(
         int staleAfterDays,
         Instant createdAt,
         Instant updatedAt,
-        @Version @Nullable Long version) {
+        @Nullable Long version) {
 
     public boolean active() {
         return status == TenantStatus.ACTIVE;
-    }
-
-    public Tenant withStatus(TenantStatus newStatus, Instant now) {
-        return new Tenant(id, code, kind, nameJa, nameEn, ceptoarCode, realmName, issuer, newStatus, staleAfterDays,
-                createdAt, now, version);
     }
 }

@@ -22,9 +22,9 @@ import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Page;
 import jp.ceptoarhub.api.Problems;
-import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.identity.CurrentUser;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.caller.Role;
 
 import java.net.URI;
 import java.util.List;
@@ -46,7 +46,7 @@ class TenantController {
     HttpResponse<?> create(CurrentUser user, HttpRequest<?> request, @Valid @Body TenantCommands.CreateTenant body) {
         platformAdmin(user);
         return idempotency.execute(user.tenantId(), user.subject(), request, body, () -> {
-            TenantService.Created created = tenants.create(body, AuditService.Actor.of(user));
+            TenantService.Created created = tenants.create(body, user.actor());
             TenantView view = TenantView.of(created.tenant(), Labels.of(request), created.firstAdmin());
             return HttpResponse.created(view, URI.create("/api/v1/platform/tenants/" + view.id()))
                     .header("ETag", view.etag());
@@ -79,7 +79,7 @@ class TenantController {
         Labels lang = Labels.of(request);
         Tenant updated = tenants.update(id, body,
                 current -> ETags.requireMatch(request, TenantView.of(current, lang, null).etag()),
-                AuditService.Actor.of(user));
+                user.actor());
         TenantView view = TenantView.of(updated, lang, null);
         return HttpResponse.ok(view).header("ETag", view.etag());
     }
@@ -87,7 +87,7 @@ class TenantController {
     @Post("/{id}/suspend")
     MutableHttpResponse<TenantView> suspend(CurrentUser user, HttpRequest<?> request, @PathVariable long id) {
         platformAdmin(user);
-        TenantView view = TenantView.of(tenants.setStatus(id, TenantStatus.SUSPENDED, AuditService.Actor.of(user)),
+        TenantView view = TenantView.of(tenants.setStatus(id, TenantStatus.SUSPENDED, user.actor()),
                 Labels.of(request), null);
         return HttpResponse.ok(view).header("ETag", view.etag());
     }
@@ -95,7 +95,7 @@ class TenantController {
     @Post("/{id}/reactivate")
     MutableHttpResponse<TenantView> reactivate(CurrentUser user, HttpRequest<?> request, @PathVariable long id) {
         platformAdmin(user);
-        TenantView view = TenantView.of(tenants.setStatus(id, TenantStatus.ACTIVE, AuditService.Actor.of(user)),
+        TenantView view = TenantView.of(tenants.setStatus(id, TenantStatus.ACTIVE, user.actor()),
                 Labels.of(request), null);
         return HttpResponse.ok(view).header("ETag", view.etag());
     }

@@ -2,6 +2,7 @@ package jp.ceptoarhub.tenancy;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.caller.TenantKind;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,22 +34,22 @@ public class TenantDirectory {
         Instant now = clock.instant();
         Cached cached = byIssuer.get(issuer);
         if (cached == null || cached.loadedAt.plus(ttl).isBefore(now)) {
-            cached = new Cached(tenants.findByIssuer(issuer), now);
+            cached = new Cached(tenants.findByIssuer(issuer).map(TenantRow::toTenant), now);
             byIssuer.put(issuer, cached);
         }
         return cached.tenant.filter(Tenant::active);
     }
 
     public Optional<Tenant> findById(long id) {
-        return tenants.findById(id);
+        return tenants.findById(id).map(TenantRow::toTenant);
     }
 
     public Optional<Tenant> findByCode(String code) {
-        return tenants.findByCode(code);
+        return tenants.findByCode(code).map(TenantRow::toTenant);
     }
 
     public List<Tenant> ceptoarTenants() {
-        return tenants.findByKind(TenantKind.CEPTOAR);
+        return tenants.findByKind(TenantKind.CEPTOAR).stream().map(TenantRow::toTenant).toList();
     }
 
     void evict(String issuer) {

@@ -1,23 +1,25 @@
 package jp.ceptoarhub.tenancy;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import jp.ceptoarhub.caller.TenantKind;
 
 import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface TenantRepository extends CrudRepository<Tenant, Long> {
-    Optional<Tenant> findByIssuer(String issuer);
+interface TenantRepository extends CrudRepository<TenantRow, Long> {
+    Optional<TenantRow> findByIssuer(String issuer);
 
-    Optional<Tenant> findByCode(String code);
+    Optional<TenantRow> findByCode(String code);
 
-    Optional<Tenant> findByRealmName(String realmName);
+    Optional<TenantRow> findByRealmName(String realmName);
 
     boolean existsByCode(String code);
 
-    List<Tenant> findByIdGreaterThanOrderByIdAsc(long afterId, io.micronaut.data.model.Pageable pageable);
+    List<TenantRow> findByIdGreaterThanOrderByIdAsc(long afterId, Pageable pageable);
 
-    List<Tenant> findByKind(TenantKind kind);
+    List<TenantRow> findByKind(TenantKind kind);
 }

@@ -6,11 +6,13 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.Role;
+import jp.ceptoarhub.caller.TenantKind;
 import jp.ceptoarhub.identity.IdentityProvisioning;
 import jp.ceptoarhub.identity.Invitation;
-import jp.ceptoarhub.identity.KeycloakSettings;
 import jp.ceptoarhub.identity.JwksCache;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.identity.KeycloakSettings;
 import jp.ceptoarhub.identity.UserInvitations;
 import jp.ceptoarhub.reference.ReferenceService;
 
@@ -58,7 +60,7 @@ public class TenantService {
     public record Created(Tenant tenant, Invitation firstAdmin) {
     }
 
-    public Created create(TenantCommands.CreateTenant cmd, AuditService.Actor actor) {
+    public Created create(TenantCommands.CreateTenant cmd, Actor actor) {
         if (RESERVED_CODES.contains(cmd.code())) {
             throw Problems.invalidField("code", "is reserved");
         }
@@ -73,10 +75,10 @@ public class TenantService {
             throw Problems.conflict("realm-exists", "Keycloak already has a realm named " + realm);
         }
         keycloak.createRealm(realm, cmd.nameJa(), false);
-        AtomicReference<Tenant> saved = new AtomicReference<>();
+        AtomicReference<TenantRow> saved = new AtomicReference<>();
         try {
             Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            Tenant draft = new Tenant(null, cmd.code(), TenantKind.CEPTOAR, cmd.nameJa(), cmd.nameEn(),
+            TenantRow draft = new TenantRow(null, cmd.code(), TenantKind.CEPTOAR, cmd.nameJa(), cmd.nameEn(),
                     cmd.ceptoarCode(), realm, keycloakSettings.issuerOf(realm), TenantStatus.ACTIVE,
                     cmd.staleAfterDays() == null ? 180 : cmd.staleAfterDays(), now, now, null);
             // The tenant row is written in the same transaction as the first admin's user row.
@@ -84,13 +86,13 @@ public class TenantService {
                     new UserInvitations.Invite(cmd.firstAdmin().username(), cmd.firstAdmin().email(),
                             cmd.firstAdmin().displayName(), Role.SECRETARIAT_ADMIN, null),
                     () -> {
-                        Tenant row = tenants.save(draft);
+                        TenantRow row = tenants.save(draft);
                         saved.set(row);
                         audit.record(row.id(), actor, "tenant.created", "tenant", row.id(),
                                 "code=" + row.code() + " realm=" + realm);
                         return row.id();
                     });
-            return new Created(saved.get(), firstAdmin);
+            return new Created(saved.get().toTenant(), firstAdmin);
         } catch (RuntimeException e) {
             keycloak.deleteRealmQuietly(realm);
             if (e instanceof DataAccessException) {
@@ -101,42 +103,43 @@ public class TenantService {
     }
 
     public Optional<Tenant> find(long id) {
-        return tenants.findById(id);
+        return tenants.findById(id).map(TenantRow::toTenant);
     }
 
     public List<Tenant> list(long afterId, int limit) {
-        return tenants.findByIdGreaterThanOrderByIdAsc(afterId, Pageable.from(0, limit));
+        return tenants.findByIdGreaterThanOrderByIdAsc(afterId, Pageable.from(0, limit)).stream()
+                .map(TenantRow::toTenant).toList();
     }
 
     public Tenant update(long id, TenantCommands.UpdateTenant cmd, java.util.function.Consumer<Tenant> precondition,
-                         AuditService.Actor actor) {
+                         Actor actor) {
         return tx.executeWrite(status -> {
-            Tenant t = tenants.findById(id).orElseThrow(() -> Problems.notFound("Tenant " + id));
-            precondition.accept(t);
-            Tenant updated = new Tenant(t.id(), t.code(), t.kind(),
+            TenantRow t = tenants.findById(id).orElseThrow(() -> Problems.notFound("Tenant " + id));
+            precondition.accept(t.toTenant());
+            TenantRow updated = new TenantRow(t.id(), t.code(), t.kind(),
                     cmd.nameJa() == null ? t.nameJa() : cmd.nameJa(),
                     cmd.nameEn() == null ? t.nameEn() : cmd.nameEn(), t.ceptoarCode(), t.realmName(), t.issuer(),
                     t.status(), cmd.staleAfterDays() == null ? t.staleAfterDays() : cmd.staleAfterDays(),
                     t.createdAt(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), t.version());
-            Tenant saved = tenants.update(updated);
+            TenantRow saved = tenants.update(updated);
             audit.record(t.id(), actor, "tenant.updated", "tenant", t.id(), describe(cmd));
-            return saved;
+            return saved.toTenant();
         });
     }
 
-    public Tenant setStatus(long id, TenantStatus status, AuditService.Actor actor) {
+    public Tenant setStatus(long id, TenantStatus status, Actor actor) {
         Tenant result = tx.executeWrite(s -> {
-            Tenant t = tenants.findById(id).orElseThrow(() -> Problems.notFound("Tenant " + id));
+            TenantRow t = tenants.findById(id).orElseThrow(() -> Problems.notFound("Tenant " + id));
             if (t.kind() == TenantKind.NATIONAL) {
                 throw Problems.conflict("national-tenant", "The national tenant cannot be suspended");
             }
             if (t.status() == status) {
-                return t;
+                return t.toTenant();
             }
-            Tenant saved = tenants.update(t.withStatus(status, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            TenantRow saved = tenants.update(t.withStatus(status, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             audit.record(t.id(), actor, status == TenantStatus.SUSPENDED ? "tenant.suspended" : "tenant.reactivated",
                     "tenant", t.id(), null);
-            return saved;
+            return saved.toTenant();
         });
         directory.evict(result.issuer());
         jwks.evict(result.realmName());

@@ -7,7 +7,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.members.RecordExport;
 import jp.ceptoarhub.members.RecordFreshness;
 import jp.ceptoarhub.records.RecordLinks;

@@ -6,8 +6,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.continuity.PlanCodes.PlanType;
-import jp.ceptoarhub.identity.Role;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

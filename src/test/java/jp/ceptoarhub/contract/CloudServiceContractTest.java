@@ -1,7 +1,7 @@
 package jp.ceptoarhub.contract;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.Role;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;

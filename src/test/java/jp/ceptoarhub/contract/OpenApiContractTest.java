@@ -18,7 +18,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.tenancy.Tenant;
 import jp.ceptoarhub.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package jp.ceptoarhub.contract;
 
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.Role;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

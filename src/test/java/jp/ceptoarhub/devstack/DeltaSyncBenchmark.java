@@ -3,11 +3,11 @@ package jp.ceptoarhub.devstack;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jp.ceptoarhub.Application;
-import jp.ceptoarhub.audit.AuditService;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.identity.AppUser;
-import jp.ceptoarhub.identity.CurrentUser;
 import jp.ceptoarhub.identity.IdentityProvisioning;
-import jp.ceptoarhub.identity.Role;
 import jp.ceptoarhub.identity.UserDirectory;
 import jp.ceptoarhub.members.MemberCommands;
 import jp.ceptoarhub.members.MemberService;
@@ -68,7 +68,7 @@ public final class DeltaSyncBenchmark {
             String code = "sync" + System.nanoTime() % 1_000_000_000L;
             var created = context.getBean(TenantService.class).create(new TenantCommands.CreateTenant(code,
                     "電力CEPTOAR（計測）", "Electricity CEPTOAR (benchmark)", "ELECTRICITY_CEPTOAR", 180,
-                    new TenantCommands.FirstAdmin(code + "-admin", code + "@example.jp", null)), AuditService.Actor.system("benchmark"));
+                    new TenantCommands.FirstAdmin(code + "-admin", code + "@example.jp", null)), Actor.system("benchmark"));
             Tenant tenant = created.tenant();
             AppUser firstAdmin = context.getBean(UserDirectory.class).findBySubject(tenant.id(), created.firstAdmin().subject()).orElseThrow();
             CurrentUser secretariat = new CurrentUser(tenant.id(), tenant.code(), tenant.kind(), firstAdmin.id(),

@@ -1,15 +1,15 @@
 package jp.ceptoarhub.devstack;
 
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.audit.AuditService;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.identity.AppUser;
-import jp.ceptoarhub.identity.CurrentUser;
 import jp.ceptoarhub.identity.IdentityProvisioning;
-import jp.ceptoarhub.members.MemberCommands;
-import jp.ceptoarhub.members.MemberService;
-import jp.ceptoarhub.identity.Role;
 import jp.ceptoarhub.identity.UserDirectory;
 import jp.ceptoarhub.identity.UserInvitations;
+import jp.ceptoarhub.members.MemberCommands;
+import jp.ceptoarhub.members.MemberService;
 import jp.ceptoarhub.tenancy.Tenant;
 import jp.ceptoarhub.tenancy.TenantCommands;
 import jp.ceptoarhub.tenancy.TenantDirectory;
@@ -59,7 +59,7 @@ public class DemoData {
     }
 
     public Summary load() {
-        AuditService.Actor actor = AuditService.Actor.system("demo-data");
+        Actor actor = Actor.system("demo-data");
         List<DemoUser> out = new ArrayList<>();
         List<DemoMember> newMembers = new ArrayList<>();
         Tenant nationalTenant = tenants.findByCode("national").orElseThrow();
@@ -104,7 +104,7 @@ public class DemoData {
         return new Summary(out, newMembers);
     }
 
-    private DemoUser person(Tenant tenant, Role role, String username, AuditService.Actor actor, Long memberId) {
+    private DemoUser person(Tenant tenant, Role role, String username, Actor actor, Long memberId) {
         if (!users.usernameTaken(tenant.id(), username)) {
             var invitation = invitations.invite(tenant.id(), tenant.realmName(), actor,
                     new UserInvitations.Invite(username, username + "@example.jp", username, role, memberId));

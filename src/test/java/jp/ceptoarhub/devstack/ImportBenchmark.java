@@ -3,9 +3,9 @@ package jp.ceptoarhub.devstack;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jp.ceptoarhub.Application;
-import jp.ceptoarhub.audit.AuditService;
+import jp.ceptoarhub.caller.Actor;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.identity.IdentityProvisioning;
-import jp.ceptoarhub.identity.Role;
 import jp.ceptoarhub.identity.UserDirectory;
 import jp.ceptoarhub.members.OrganisationCodes;
 import jp.ceptoarhub.tenancy.Tenant;
@@ -77,7 +77,7 @@ public final class ImportBenchmark {
     private static String secretariatToken(ApplicationContext context, DevStack stack, String code) throws Exception {
         var created = context.getBean(TenantService.class).create(new TenantCommands.CreateTenant(code, "自治体CEPTOAR（計測）",
                 "Local Government CEPTOAR (benchmark)", "LOCAL_GOVERNMENT_CEPTOAR", 180,
-                new TenantCommands.FirstAdmin(code + "-admin", code + "@example.jp", null)), AuditService.Actor.system("benchmark"));
+                new TenantCommands.FirstAdmin(code + "-admin", code + "@example.jp", null)), Actor.system("benchmark"));
         Tenant tenant = created.tenant();
         String username = code + "-secretariat";
         String password = "Benchmark-Password-1";

@@ -3,7 +3,7 @@ package jp.ceptoarhub.members;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.testing.MemberRecordsTestSupport;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;

@@ -3,7 +3,7 @@ package jp.ceptoarhub.services;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.Role;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

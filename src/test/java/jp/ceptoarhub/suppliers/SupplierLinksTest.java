@@ -5,7 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.records.RecordLinks;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.identity.IdentityProvisioning;
-import jp.ceptoarhub.identity.Role;
 import jp.ceptoarhub.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 

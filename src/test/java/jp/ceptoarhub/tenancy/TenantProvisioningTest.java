@@ -6,7 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jp.ceptoarhub.identity.Role;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.testing.IntegrationTest;
 import jp.ceptoarhub.testing.KeycloakLogin;
 import org.junit.jupiter.api.Test;

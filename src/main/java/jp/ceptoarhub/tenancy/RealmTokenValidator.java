@@ -1,4 +1,4 @@
-package jp.ceptoarhub.identity;
+package jp.ceptoarhub.tenancy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -20,8 +20,10 @@ import io.micronaut.security.token.jwt.validator.JwtTokenValidator;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.tenancy.Tenant;
-import jp.ceptoarhub.tenancy.TenantDirectory;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.identity.JwksCache;
+import jp.ceptoarhub.identity.RealmTemplate;
+import jp.ceptoarhub.identity.UserDirectory;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,6 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -116,7 +115,13 @@ public class RealmTokenValidator implements TokenValidator<HttpRequest<?>> {
             if (!(azp instanceof String client) || !ACCEPTED_CLIENTS.contains(client)) {
                 return reject("issued to client " + azp);
             }
-            return users.authenticate(tenant.get(), claims.getSubject(), claims);
+            Tenant t = tenant.get();
+            Optional<Authentication> caller = users.authenticate(t.id(), t.code(), t.kind(), claims.getSubject())
+                    .map(CurrentUser::toAuthentication);
+            if (caller.isEmpty()) {
+                return reject("subject unknown or disabled in tenant " + t.code());
+            }
+            return caller;
         } catch (Exception e) {
             return reject(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -145,18 +150,5 @@ public class RealmTokenValidator implements TokenValidator<HttpRequest<?>> {
     private static Optional<Authentication> reject(String why) {
         LOG.debug("Bearer token rejected: {}", why);
         return Optional.empty();
-    }
-
-    static Authentication authentication(Tenant tenant, AppUser user) {
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put(CurrentUser.TENANT_ID, tenant.id());
-        attributes.put(CurrentUser.TENANT_CODE, tenant.code());
-        attributes.put(CurrentUser.TENANT_KIND, tenant.kind().name());
-        attributes.put(CurrentUser.USER_ID, user.id());
-        attributes.put(CurrentUser.USERNAME, user.username());
-        if (user.memberOperatorId() != null) {
-            attributes.put(CurrentUser.MEMBER_OPERATOR_ID, user.memberOperatorId());
-        }
-        return Authentication.build(user.subject(), List.of(user.role()), attributes);
     }
 }

@@ -1,4 +1,4 @@
-package jp.ceptoarhub.identity;
+package jp.ceptoarhub.tenancy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -13,8 +13,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.devstack.DevStack;
-import jp.ceptoarhub.tenancy.Tenant;
+import jp.ceptoarhub.identity.IdentityProvisioning;
+import jp.ceptoarhub.identity.KeycloakAdmin;
+import jp.ceptoarhub.identity.RealmTemplate;
 import jp.ceptoarhub.testing.IntegrationTest;
 import jp.ceptoarhub.testing.KeycloakLogin;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package jp.ceptoarhub.identity;
+package jp.ceptoarhub.tenancy;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -10,6 +10,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jp.ceptoarhub.api.Labels;
+import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.identity.AppUser;
+import jp.ceptoarhub.identity.UserDirectory;
 import jp.ceptoarhub.tenancy.Tenant;
 import jp.ceptoarhub.tenancy.TenantDirectory;
 

@@ -1,4 +1,4 @@
-package jp.ceptoarhub.identity;
+package jp.ceptoarhub.caller;
 
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;

@@ -1,4 +1,4 @@
-package jp.ceptoarhub.identity;
+package jp.ceptoarhub.tenancy;
 
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;

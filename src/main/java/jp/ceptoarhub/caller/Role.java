@@ -1,4 +1,4 @@
-package jp.ceptoarhub.identity;
+package jp.ceptoarhub.caller;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,10 +1,13 @@
-package jp.ceptoarhub.identity;
+package jp.ceptoarhub.caller;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.authentication.AuthorizationException;
 import jp.ceptoarhub.api.Problems;
-import jp.ceptoarhub.tenancy.TenantKind;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,18 +24,18 @@ public record CurrentUser(
         Role role,
         @Nullable Long memberOperatorId) {
 
-    static final String TENANT_ID = "tenantId";
-    static final String TENANT_CODE = "tenantCode";
-    static final String TENANT_KIND = "tenantKind";
-    static final String USER_ID = "userId";
-    static final String USERNAME = "username";
-    static final String MEMBER_OPERATOR_ID = "memberOperatorId";
+    private static final String TENANT_ID = "tenantId";
+    private static final String TENANT_CODE = "tenantCode";
+    private static final String TENANT_KIND = "tenantKind";
+    private static final String USER_ID = "userId";
+    private static final String USERNAME = "username";
+    private static final String MEMBER_OPERATOR_ID = "memberOperatorId";
 
     public static CurrentUser from(Authentication authentication) {
         Map<String, Object> a = authentication.getAttributes();
         if (!(a.get(TENANT_ID) instanceof Number) || authentication.getRoles().isEmpty()) {
             // Only RealmTokenValidator builds authentications; anything else is not a caller of this service.
-            throw new io.micronaut.security.authentication.AuthorizationException(null);
+            throw new AuthorizationException(null);
         }
         String roleCode = authentication.getRoles().iterator().next();
         return new CurrentUser(
@@ -44,6 +47,28 @@ public record CurrentUser(
                 (String) a.get(USERNAME),
                 Role.fromCode(roleCode).orElseThrow(),
                 a.get(MEMBER_OPERATOR_ID) == null ? null : ((Number) a.get(MEMBER_OPERATOR_ID)).longValue());
+    }
+
+    /**
+     * The authentication the token validator hands to Micronaut Security: the single role as its role, everything
+     * else as attributes that {@link #from} reads back.
+     */
+    public Authentication toAuthentication() {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(TENANT_ID, tenantId);
+        attributes.put(TENANT_CODE, tenantCode);
+        attributes.put(TENANT_KIND, tenantKind.name());
+        attributes.put(USER_ID, userId);
+        attributes.put(USERNAME, username);
+        if (memberOperatorId != null) {
+            attributes.put(MEMBER_OPERATOR_ID, memberOperatorId);
+        }
+        return Authentication.build(subject, List.of(role.code()), attributes);
+    }
+
+    /** The audit and history actor for changes this caller makes. */
+    public Actor actor() {
+        return new Actor(tenantId, subject, username);
     }
 
     public boolean is(Role... roles) {
@@ -58,7 +83,7 @@ public record CurrentUser(
     /** Throws 403 unless the caller has one of the roles. */
     public CurrentUser require(Role... roles) {
         if (!is(roles)) {
-            throw Problems.forbidden("This action needs one of the roles " + java.util.Arrays.stream(roles)
+            throw Problems.forbidden("This action needs one of the roles " + Arrays.stream(roles)
                     .map(Role::code).toList() + "; you are " + role.code());
         }
         return this;
