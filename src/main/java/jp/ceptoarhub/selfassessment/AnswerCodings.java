@@ -84,10 +84,7 @@ class AnswerCodings {
         Question q = answerService.pathQuestion(questionId);
         return tx.executeWrite(status -> {
             sets.lock(user.tenantId(), memberId);
-            Answer current = answers.findByTenantIdAndMemberOperatorIdAndQuestionId(user.tenantId(), memberId, q.id())
-                    .filter(a -> !a.deleted())
-                    .orElseThrow(() -> Problems.notFound("The answer of member " + memberId + " to "
-                            + q.displayNumber()));
+            Answer current = answerService.live(user.tenantId(), memberId, q);
             precondition.accept(current);
             String text = codableText(q, answerService.optionIds(current), current.otherText());
             Instant now = AnswerService.now();

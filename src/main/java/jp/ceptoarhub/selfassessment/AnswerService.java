@@ -102,7 +102,12 @@ class AnswerService {
     Answer visible(CurrentUser user, long memberId, String questionId) {
         requireRead(user, memberId);
         Question q = pathQuestion(questionId);
-        return answers.findByTenantIdAndMemberOperatorIdAndQuestionId(user.tenantId(), memberId, q.id())
+        return live(user.tenantId(), memberId, q);
+    }
+
+    /** The member's live answer to the question; 404 when it is unanswered or cleared. */
+    Answer live(long tenantId, long memberId, Question q) {
+        return answers.findByTenantIdAndMemberOperatorIdAndQuestionId(tenantId, memberId, q.id())
                 .filter(a -> !a.deleted())
                 .orElseThrow(() -> Problems.notFound("The answer of member " + memberId + " to " + q.displayNumber()));
     }
@@ -146,10 +151,7 @@ class AnswerService {
         Question q = pathQuestion(questionId);
         tx.executeWrite(status -> {
             sets.lock(user.tenantId(), memberId);
-            Answer current = answers.findByTenantIdAndMemberOperatorIdAndQuestionId(user.tenantId(), memberId, q.id())
-                    .filter(a -> !a.deleted())
-                    .orElseThrow(() -> Problems.notFound("The answer of member " + memberId + " to "
-                            + q.displayNumber()));
+            Answer current = live(user.tenantId(), memberId, q);
             precondition.accept(current);
             Instant now = now();
             Answer saved = clear(user, memberId, current, now);
