@@ -21,29 +21,31 @@ import jp.ceptoarhub.caller.CurrentUser;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AlertSettingsController {
     private final AlertSettings settings;
+    private final AlertViews views;
 
-    AlertSettingsController(AlertSettings settings) {
+    AlertSettingsController(AlertSettings settings, AlertViews views) {
         this.settings = settings;
+        this.views = views;
     }
 
     @Serdeable
     record SettingsView(String numberPrefix, AlertViews.TlpView maxExportTlp, String inquiryContact, long version) {
-        static SettingsView of(AlertSettings.Settings s) {
-            return new SettingsView(s.numberPrefix(), AlertViews.TlpView.of(s.maxExportTlp()), s.inquiryContact(),
-                    s.version());
-        }
+    }
+
+    private SettingsView view(AlertSettings.Settings s) {
+        return new SettingsView(s.numberPrefix(), views.tlp(s.maxExportTlp()), s.inquiryContact(), s.version());
     }
 
     @Get
     HttpResponse<SettingsView> get(CurrentUser user) {
         AlertSettings.Settings s = settings.of(user.tenantId());
-        return HttpResponse.ok(SettingsView.of(s)).header(HttpHeaders.ETAG, AlertSettings.etag(s, user.tenantId()));
+        return HttpResponse.ok(view(s)).header(HttpHeaders.ETAG, AlertSettings.etag(s, user.tenantId()));
     }
 
     @Put
     HttpResponse<SettingsView> put(CurrentUser user, HttpRequest<?> request, @Body AlertCommands.SettingsInput body) {
         AlertSettings.Settings s = settings.update(user, body,
                 current -> ETags.requireMatch(request, AlertSettings.etag(current, user.tenantId())));
-        return HttpResponse.ok(SettingsView.of(s)).header(HttpHeaders.ETAG, AlertSettings.etag(s, user.tenantId()));
+        return HttpResponse.ok(view(s)).header(HttpHeaders.ETAG, AlertSettings.etag(s, user.tenantId()));
     }
 }

@@ -35,10 +35,12 @@ class AlertViews {
 
     /** FIRST's label (Latin script, standard colour) with the handbook's Japanese name and the form's wording. */
     @Serdeable
-    record TlpView(String code, String label, String nameJa, String formWording, String colour) {
-        static TlpView of(Tlp t) {
-            return new TlpView(t.code(), t.labelEn(), t.nameJa(), t.formWording(), t.colour());
-        }
+    record TlpView(String code, String label, String nameJa, @Nullable String formWording, String colour) {
+    }
+
+    TlpView tlp(Tlp t) {
+        TlpWording.Wording w = wording.of(t);
+        return new TlpView(t.code(), t.labelEn(), w.nameJa(), w.provisionForm(), t.colour());
     }
 
     @Serdeable
@@ -96,9 +98,11 @@ class AlertViews {
     private final Acknowledgements acknowledgements;
     private final Audiences audiences;
     private final AlertStore store;
+    private final TlpWording wording;
 
     AlertViews(TenantDirectory tenants, NationalOrganisations national, Attachments attachments,
-               Acknowledgements acknowledgements, Audiences audiences, AlertStore store) {
+               Acknowledgements acknowledgements, Audiences audiences, AlertStore store, TlpWording wording) {
+        this.wording = wording;
         this.tenants = tenants;
         this.national = national;
         this.attachments = attachments;
@@ -125,7 +129,7 @@ class AlertViews {
             List<Audiences.AudienceView> audience = a.viewerIsOrigin()
                     ? audiences.describe(a.tenantId(), store.rules(a.tenantId(), a.id(), null), lang) : null;
             out.add(new AlertView(a.id(), a.threadId(), a.number(), a.reportNo(), a.status(), importance(a, lang),
-                    TlpView.of(a.effectiveTlp()), a.specialRemarks(), a.title(), a.outline(), a.targets(), a.handling(),
+                    tlp(a.effectiveTlp()), a.specialRemarks(), a.title(), a.outline(), a.targets(), a.handling(),
                     a.otherInfo(), a.annex(), files.getOrDefault(a.id(), List.of()),
                     AlertSettings.inquiryHeading(a.origin().kind() == OrgRef.Kind.NATIONAL), a.inquiryContact(),
                     a.recipientsLine(), a.sentAt(), providedAtText(a.sentAt(), lang), origin(a, lang),
@@ -138,7 +142,7 @@ class AlertViews {
     AlertSummary summary(AlertRow a, Acknowledgements.ViewerGrant g, Labels lang) {
         Acknowledgements.Grant first = g.first();
         return new AlertSummary(a.id(), a.number(), a.reportNo(), a.status(), importance(a, lang),
-                TlpView.of(a.effectiveTlp()), a.title(), a.sentAt(), providedAtText(a.sentAt(), lang), origin(a, lang),
+                tlp(a.effectiveTlp()), a.title(), a.sentAt(), providedAtText(a.sentAt(), lang), origin(a, lang),
                 a.viewerIsOrigin() || g.openedAt() != null, first == null ? null : first.ackState());
     }
 

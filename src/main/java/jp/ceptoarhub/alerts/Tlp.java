@@ -7,35 +7,26 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * TLP 2.0 as the information-sharing handbook uses it (情報共有の手引書 2.3; the provision form 情報提供様式, action
- * plan seed L36658–36674). {@link #rank} is {@code tlp_level.sort_order} and the stored value: a smaller rank is a
+ * TLP 2.0 as the information-sharing handbook uses it (『「重要インフラのサイバーセキュリティに係る行動計画」に基づく
+ * 情報共有の手引書』 2.3). {@link #rank} is {@code tlp_level.sort_order} and the stored value: a smaller rank is a
  * narrower label, so "keeps or narrows" is {@code <=} and the effective label of a passed-on copy is the minimum.
  * The label is shown as FIRST requires, in Latin script ({@code TLP:AMBER+STRICT}) with its standard colour; the
- * handbook's Japanese name and the provision form's own wording go beside it.
+ * handbook's Japanese name and the provision form's wording come from the reference data ({@link TlpWording}).
  */
 enum Tlp implements Labelled {
-    RED(1, "TLP:RED", "宛先限り", "情報提供先の重要インフラ所管省庁限り", "#FF2B2B"),
-    AMBER_STRICT(2, "TLP:AMBER+STRICT", "特定分野・組織内関係者限り",
-            "情報提供先の直接関係する分野の重要インフラ所管省庁、セプター及び重要インフラ事業者等に属する者のうち、組織内関係者限り",
-            "#FFC000"),
-    AMBER(3, "TLP:AMBER", "特定分野・関係者限り",
-            "情報提供先の直接関係する分野の重要インフラ所管省庁、セプター及び重要インフラ事業者等に属する者のうち、関係者限り",
-            "#FFC000"),
-    GREEN(4, "TLP:GREEN", "重要インフラ関係主体限り", "重要インフラ所管省庁、セプター及び重要インフラ事業者等に属する者限り",
-            "#33FF00"),
-    CLEAR(5, "TLP:CLEAR", "公開情報", "公開情報", "#FFFFFF");
+    RED(1, "TLP:RED", "#FF2B2B"),
+    AMBER_STRICT(2, "TLP:AMBER+STRICT", "#FFC000"),
+    AMBER(3, "TLP:AMBER", "#FFC000"),
+    GREEN(4, "TLP:GREEN", "#33FF00"),
+    CLEAR(5, "TLP:CLEAR", "#FFFFFF");
 
     private final int rank;
     private final String label;
-    private final String nameJa;
-    private final String formWording;
     private final String colour;
 
-    Tlp(int rank, String label, String nameJa, String formWording, String colour) {
+    Tlp(int rank, String label, String colour) {
         this.rank = rank;
         this.label = label;
-        this.nameJa = nameJa;
-        this.formWording = formWording;
         this.colour = colour;
     }
 
@@ -52,15 +43,6 @@ enum Tlp implements Labelled {
     @Override
     public String labelEn() {
         return label;
-    }
-
-    String nameJa() {
-        return nameJa;
-    }
-
-    /** The wording printed beside the box on the 情報提供様式. */
-    String formWording() {
-        return formWording;
     }
 
     /** FIRST's colour of the label (shown on a black background). */
