@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Validation of the provision form's fields (情報提供様式, 004c §2.2 / §6.3): 重要度, 情報共有範囲 and 別紙有無 are
+ * Validation of the provision form's fields (the handbook's 情報提供様式, 図７; its required marks 「*」): 重要度, 情報共有範囲 and 別紙有無 are
  * required; the four content sections and 特記事項 are optional free text, because speed comes first. Text is kept
  * as typed (no NFKC: ① and full-width forms are content), stripped, and an empty string clears an optional field.
  */

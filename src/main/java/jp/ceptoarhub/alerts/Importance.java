@@ -3,7 +3,8 @@ package jp.ceptoarhub.alerts;
 import jp.ceptoarhub.api.Labelled;
 
 /**
- * 重要度 of the provision form (情報共有の手引書 表４, action plan seed L36808–36822; {@code importance_level} of V2).
+ * 重要度 of the provision form (『「重要インフラのサイバーセキュリティに係る行動計画」に基づく情報共有の手引書』 (NISC)
+ * 表４, extraction L36808–36822; {@code importance_level} of V2).
  * The codes are those of the reference data.
  */
 enum Importance implements Labelled {

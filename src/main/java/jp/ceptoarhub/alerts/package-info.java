@@ -3,7 +3,7 @@
  * people the label allows ever see them.
  * <p>
  * The form is the handbook's 情報提供様式 (『「重要インフラのサイバーセキュリティに係る行動計画」に基づく情報共有の
- * 手引書』, 3 情報提供, 図７/図８; action plan seed L36593–36785): 重要度, 第n報, 識別番号, 情報提供日時, 情報提供先,
+ * 手引書』 (NISC), 3 情報提供, 図７/図８; extraction L36593–36785): 重要度, 第n報, 識別番号, 情報提供日時, 情報提供先,
  * 情報共有範囲 with 特記事項, 別紙有無, ①概要 ②対象 ③対処方針 ④その他, 本件問合せ先. The flow is 図６: NISC issues T1,
  * T1-2 …, the ministries pass on to the CEPTOAR secretariats 「情報共有範囲に従い」, the secretariats to their members.
  * Product decisions: decisions.md §1 (the TLP table), §2 (organisations, acknowledgement per organisation), §3 (the

@@ -4,7 +4,7 @@ import jp.ceptoarhub.api.Labelled;
 
 /**
  * Who a person is inside their organisation, as TLP 2.0 distinguishes them (情報共有の手引書 2.3(2), L36358–36393 of
- * the action plan seed): TLP:AMBER+STRICT is read by the organisation's own staff (その組織の職員) only, TLP:AMBER also
+ * the handbook's extraction): TLP:AMBER+STRICT is read by the organisation's own staff (その組織の職員) only, TLP:AMBER also
  * by consultants, contractors working inside the organisation and contractors developing or operating a member's
  * systems <em>who have signed a non-disclosure agreement</em>; a contractor without one reads GREEN and CLEAR only.
  * Set by the secretariat (national users: the platform administrator); the NDA date goes with CONTRACTOR_NDA.
