@@ -3,6 +3,7 @@ package jp.ceptoarhub.members;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.JapaneseText;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.caller.CurrentUser;
@@ -10,7 +11,10 @@ import jp.ceptoarhub.identity.AppUser;
 import jp.ceptoarhub.identity.UserDirectory;
 import jp.ceptoarhub.tenancy.Tenant;
 import jp.ceptoarhub.tenancy.TenantDirectory;
+import jp.ceptoarhub.records.RecordType;
+import jp.ceptoarhub.records.RecordFreshness;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,9 +38,11 @@ class FreshnessService {
     private final List<RecordFreshness> providers;
     private final UserDirectory users;
     private final TenantDirectory tenants;
+    private final Clock clock;
 
     FreshnessService(MemberOperatorRepository members, List<RecordFreshness> providers, UserDirectory users,
-                     TenantDirectory tenants) {
+                     TenantDirectory tenants, Clock clock) {
+        this.clock = clock;
         this.members = members;
         this.providers = providers;
         this.users = users;
@@ -70,12 +76,12 @@ class FreshnessService {
         MemberService.requireSecretariat(user);
         Status wantedStatus = parse(query.status());
         Tenant tenant = tenants.findById(user.tenantId()).orElseThrow();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant staleBefore = now.minus(Duration.ofDays(tenant.staleAfterDays()));
 
         // Known record types in order, each with its provider if one is deployed, then any extra providers.
         Map<String, RecordFreshness> byType = new LinkedHashMap<>();
-        for (RecordFreshness.RecordType t : RecordFreshness.RecordType.values()) {
+        for (RecordType t : RecordType.values()) {
             byType.put(t.code(), null);
         }
         for (RecordFreshness p : providers) {
@@ -87,8 +93,7 @@ class FreshnessService {
         List<RecordTypeRef> types = new ArrayList<>();
         Map<String, Map<Long, RecordFreshness.Observation>> observations = new LinkedHashMap<>();
         for (var e : byType.entrySet()) {
-            String label = java.util.Arrays.stream(RecordFreshness.RecordType.values())
-                    .filter(t -> t.code().equals(e.getKey())).findFirst().map(t -> t.label(lang)).orElse(e.getKey());
+            String label = RecordType.fromCode(e.getKey()).map(t -> t.label(lang)).orElse(e.getKey());
             types.add(new RecordTypeRef(e.getKey(), label, e.getValue() != null));
             observations.put(e.getKey(), e.getValue() == null ? Map.of() : e.getValue().observe(user.tenantId()));
         }
@@ -103,7 +108,7 @@ class FreshnessService {
         }
 
         String q = MemberRules.text(query.q());
-        String qKana = q == null ? null : MemberService.hiraganaToKatakana(q);
+        String qKana = q == null ? null : JapaneseText.hiraganaToKatakana(q);
         List<Row> rows = new ArrayList<>();
         for (MemberOperator m : members.findAllOfTenant(user.tenantId())) {
             if (query.sectorCode() != null && !query.sectorCode().equals(m.sectorCode())

@@ -9,7 +9,6 @@ import jp.ceptoarhub.selfassessment.AssessmentCatalogue.Question;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +36,6 @@ class AssessmentRules {
     static final int DESCRIPTION_MAX = 2000;
     static final int COMMENT_MAX = 2000;
     static final int BATCH_MAX = 200;
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
     /** The errors of one answer to {@code q}; the valid answer is returned through {@code out} when there are none. */
     List<FieldError> validate(String prefix, Question q, @Nullable List<String> optionIds, @Nullable String otherText,
