@@ -2,9 +2,6 @@ package jp.ceptoarhub.contacts;
 
 import jp.ceptoarhub.api.Labelled;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * The enumerations of a contact, with ja/en labels. Organisational roles follow the action plan (seeds/004 L604–L606,
  * L740, L1769–L1808, L2331); the labels of EXECUTIVE, CISO, STRATEGIC_MANAGEMENT and SYSTEM_STAFF are those of
@@ -32,10 +29,12 @@ final class ContactCodes {
             this.en = en;
         }
 
+        @Override
         public String labelJa() {
             return ja;
         }
 
+        @Override
         public String labelEn() {
             return en;
         }
@@ -57,10 +56,12 @@ final class ContactCodes {
             this.required = required;
         }
 
+        @Override
         public String labelJa() {
             return ja;
         }
 
+        @Override
         public String labelEn() {
             return en;
         }
@@ -83,10 +84,12 @@ final class ContactCodes {
             this.en = en;
         }
 
+        @Override
         public String labelJa() {
             return ja;
         }
 
+        @Override
         public String labelEn() {
             return en;
         }
@@ -105,10 +108,12 @@ final class ContactCodes {
             this.en = en;
         }
 
+        @Override
         public String labelJa() {
             return ja;
         }
 
+        @Override
         public String labelEn() {
             return en;
         }
@@ -126,20 +131,14 @@ final class ContactCodes {
             this.en = en;
         }
 
+        @Override
         public String labelJa() {
             return ja;
         }
 
+        @Override
         public String labelEn() {
             return en;
         }
-    }
-
-    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String code) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(code)).findFirst();
-    }
-
-    static String codes(Class<? extends Enum<?>> type) {
-        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     }
 }

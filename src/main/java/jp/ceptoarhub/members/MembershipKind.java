@@ -1,5 +1,7 @@
 package jp.ceptoarhub.members;
 
+import jp.ceptoarhub.api.Labelled;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -8,7 +10,7 @@ import java.util.Optional;
  * information recipients that are not members). {@link #SUSPENDED} is never set directly: it is the result of the
  * suspend action and is undone by reinstate, which restores the kind held before.
  */
-public enum MembershipKind {
+public enum MembershipKind implements Labelled {
     MEMBER("構成員", "Member"),
     NON_MEMBER_RECIPIENT("構成員外の情報提供先", "Non-member recipient"),
     SUSPENDED("停止中", "Suspended");
@@ -21,8 +23,14 @@ public enum MembershipKind {
         this.labelEn = labelEn;
     }
 
-    public String label(jp.ceptoarhub.api.Labels lang) {
-        return lang.pick(labelJa, labelEn);
+    @Override
+    public String labelJa() {
+        return labelJa;
+    }
+
+    @Override
+    public String labelEn() {
+        return labelEn;
     }
 
     /** Kinds a client may set on create, update and import. */
