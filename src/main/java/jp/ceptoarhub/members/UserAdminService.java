@@ -1,6 +1,7 @@
 package jp.ceptoarhub.members;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -256,7 +257,7 @@ class UserAdminService {
 
     /** Problems and database failures pass through; anything else came from the Keycloak call. */
     private static boolean passThrough(RuntimeException e) {
-        return e instanceof ThrowableProblem || e instanceof io.micronaut.data.exceptions.DataAccessException;
+        return e instanceof ThrowableProblem || e instanceof DataAccessException;
     }
 
     private static ThrowableProblem identityProviderFailed(Exception e) {
