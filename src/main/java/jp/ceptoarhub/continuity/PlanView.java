@@ -11,7 +11,6 @@ import jp.ceptoarhub.records.RecordType;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * A continuity plan as the API shows it, or (in delta sync) the tombstone of a deleted one: {@code {id, deleted:

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.caller.Actor;
 import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.identity.AppUser;

@@ -3,7 +3,6 @@ package jp.ceptoarhub.selfassessment;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.records.RecordExport;
-import jp.ceptoarhub.records.RecordFreshness;
 import jp.ceptoarhub.records.RecordType;
 
 import java.util.Comparator;

@@ -1,7 +1,6 @@
 package jp.ceptoarhub.suppliers;
 
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.records.RecordFreshness;
 import jp.ceptoarhub.records.RecordLinks;
 import jp.ceptoarhub.records.RecordType;
 

@@ -3,7 +3,6 @@ package jp.ceptoarhub.members;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.identity.AppUser;

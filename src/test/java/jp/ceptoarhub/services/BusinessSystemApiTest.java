@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.records.RecordExport;
-import jp.ceptoarhub.records.RecordFreshness;
 import jp.ceptoarhub.records.RecordLinks;
 import jp.ceptoarhub.records.RecordType;
 import org.junit.jupiter.api.Test;
