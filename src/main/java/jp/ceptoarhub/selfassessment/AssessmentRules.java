@@ -2,12 +2,12 @@ package jp.ceptoarhub.selfassessment;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.JapaneseText;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.selfassessment.AssessmentCatalogue.OptionKind;
 import jp.ceptoarhub.selfassessment.AssessmentCatalogue.Question;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -259,11 +259,7 @@ class AssessmentRules {
     }
 
     static @Nullable String text(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
-        return n.isEmpty() ? null : n;
+        return JapaneseText.normalize(s);
     }
 
     private static String abbreviate(String s) {
