@@ -18,6 +18,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
+import jp.ceptoarhub.api.ClockFactory;
 import jp.ceptoarhub.api.CsvText;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
@@ -159,7 +160,7 @@ class AlertExportController {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip()).atStartOfDay(AlertViews.JST).toInstant();
+            return LocalDate.parse(value.strip()).atStartOfDay(ClockFactory.JST).toInstant();
         } catch (DateTimeParseException e) {
             throw Problems.invalidField(field, "must be a date such as 2026-04-01 (JST)");
         }

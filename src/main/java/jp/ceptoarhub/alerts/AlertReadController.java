@@ -19,6 +19,7 @@ import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.records.SyncCursor;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,11 +41,13 @@ class AlertReadController {
     private final AlertReads reads;
     private final AlertViews views;
     private final Viewers viewers;
+    private final Clock clock;
 
-    AlertReadController(AlertReads reads, AlertViews views, Viewers viewers) {
+    AlertReadController(AlertReads reads, AlertViews views, Viewers viewers, Clock clock) {
         this.reads = reads;
         this.views = views;
         this.viewers = viewers;
+        this.clock = clock;
     }
 
     @Serdeable
@@ -124,7 +127,7 @@ class AlertReadController {
         if (since != null && !filter.equals(AlertReads.Filter.NONE)) {
             throw Problems.invalidField("updatedSince", "a delta sync takes no filters (box, q, importance, tlp)");
         }
-        SyncCursor c = SyncCursor.decode(cursor);
+        SyncCursor c = SyncCursor.decode(cursor, clock);
         Viewer v = viewers.of(user);
         List<AlertReads.Listed> rows = reads.list(v, filter, since, c.afterId() == 0 ? Long.MAX_VALUE : c.afterId(), n + 1);
         String next = null;
@@ -144,7 +147,7 @@ class AlertReadController {
                 items.add(new AlertViews.Tombstone(r.id(), true));
             }
         }
-        return new AlertPage(items, next, c.syncToken().toString(), Instant.now());
+        return new AlertPage(items, next, c.syncToken().toString(), clock.instant());
     }
 
     @Get("/counts")

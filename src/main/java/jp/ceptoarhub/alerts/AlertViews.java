@@ -3,6 +3,7 @@ package jp.ceptoarhub.alerts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.ClockFactory;
 import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.tenancy.NationalOrganisations;
@@ -10,7 +11,6 @@ import jp.ceptoarhub.tenancy.Tenant;
 import jp.ceptoarhub.tenancy.TenantDirectory;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import java.util.Map;
  */
 @Singleton
 class AlertViews {
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter JA = DateTimeFormatter.ofPattern("uuuu年M月d日 H時mm分");
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'JST'");
 
@@ -194,7 +193,7 @@ class AlertViews {
         if (at == null) {
             return null;
         }
-        ZonedDateTime jst = at.atZone(JST);
+        ZonedDateTime jst = at.atZone(ClockFactory.JST);
         return lang == Labels.EN ? EN.format(jst) : JA.format(jst);
     }
 }

@@ -1,13 +1,14 @@
 package jp.ceptoarhub.members;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.ClockFactory;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.caller.Actor;
 import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.api.Labelled;
@@ -26,7 +27,6 @@ import org.zalando.problem.ThrowableProblem;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,6 @@ import java.util.regex.Pattern;
 class UserAdminService {
     private static final Logger LOG = LoggerFactory.getLogger(UserAdminService.class);
     private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9._@-]{3,100}$");
-    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final Set<Role> TENANT_ROLES = Set.of(Role.SECRETARIAT_ADMIN, Role.SECRETARIAT_STAFF, Role.OPERATOR_ADMIN,
             Role.OPERATOR_STAFF);
@@ -234,7 +233,7 @@ class UserAdminService {
         if (cmd.ndaSignedOn() != null && !cmd.ndaSignedOn().isBlank()) {
             try {
                 ndaSignedOn = LocalDate.parse(cmd.ndaSignedOn().strip());
-                if (ndaSignedOn.isAfter(LocalDate.now(clock.withZone(JST)))) {
+                if (ndaSignedOn.isAfter(ClockFactory.today(clock))) {
                     errors.add(new FieldError("ndaSignedOn", "must not be in the future"));
                 }
             } catch (DateTimeParseException e) {
@@ -393,7 +392,7 @@ class UserAdminService {
 
     /** Problems and database failures pass through; anything else came from the Keycloak call. */
     private static boolean passThrough(RuntimeException e) {
-        return e instanceof ThrowableProblem || e instanceof io.micronaut.data.exceptions.DataAccessException;
+        return e instanceof ThrowableProblem || e instanceof DataAccessException;
     }
 
     private static ThrowableProblem identityProviderFailed(Exception e) {
