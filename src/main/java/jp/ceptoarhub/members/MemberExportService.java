@@ -88,7 +88,8 @@ class MemberExportService {
     /**
      * The same export as an .xlsx workbook: a summary sheet with the member, then one sheet per record type with
      * one row per record. Nested objects flatten to dotted column names, lists of scalars join with "; ", lists of
-     * objects become compact JSON. Cells are written as text or numbers, never as formulas.
+     * objects become compact JSON. Cells are written as text or numbers, never as formulas, and every text cell
+     * passes {@link FormulaGuard}.
      */
     byte[] xlsx(JsonNode export, Labels lang) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -99,7 +100,7 @@ class MemberExportService {
             summary.value(r, 0, lang.pick("出力日時", "Exported at"));
             summary.value(r++, 1, export.get("exportedAt").getStringValue());
             summary.value(r, 0, lang.pick("出力者", "Exported by"));
-            summary.value(r++, 1, text(export.get("exportedBy")));
+            summary.value(r++, 1, FormulaGuard.guard(text(export.get("exportedBy"))));
             r++;
             for (Map.Entry<String, String> e : flatten(export.get("member")).entrySet()) {
                 summary.value(r, 0, "member." + e.getKey());
@@ -200,7 +201,7 @@ class MemberExportService {
     }
 
     private static String cell(String s) {
-        return s.length() <= CELL_LIMIT ? s : s.substring(0, CELL_LIMIT) + " …(truncated)";
+        return FormulaGuard.guard(s.length() <= CELL_LIMIT ? s : s.substring(0, CELL_LIMIT) + " …(truncated)");
     }
 
     /** Excel sheet names: at most 31 characters, none of []:*?/\ and unique in the workbook. */

@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  * — fields, references, duplicates within the file and against the tenant — and then either all rows are inserted
  * in one transaction or none, with a per-row error report. Rows are streamed; the file, its rows (blank ones
  * included), columns and cells and an .xlsx's inflated size are capped ({@link ImportLimits}), and a workbook is
- * checked against those caps before it is parsed.
+ * checked against those caps before it is parsed. Cells lose the apostrophe {@link FormulaGuard} puts before values
+ * an export writes, so what an export wrote comes back unchanged.
  */
 @Singleton
 class MemberImportService {
@@ -244,7 +245,7 @@ class MemberImportService {
         for (int i = 0; i < cells.size() && i < fields.length; i++) {
             String c = cells.get(i);
             if (fields[i] != null && c != null && !c.isBlank()) {
-                values.put(fields[i], c);
+                values.put(fields[i], FormulaGuard.unguard(c));
                 blank = false;
             }
         }

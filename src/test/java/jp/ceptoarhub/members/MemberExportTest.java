@@ -72,6 +72,7 @@ class MemberExportTest extends MemberRecordsTestSupport {
         long member = createMember(sec);
         Map<String, Object> contact = new HashMap<>(RecordPolicyTest.contact());
         contact.put("department", "=HYPERLINK(\"http://evil.example\",\"x\")");
+        contact.put("notes", "-2+3+cmd|' /C calc'!A0");
         exchange(HttpRequest.POST("/api/v1/members/" + member + "/contacts", contact), sec, Map.class);
 
         for (HttpRequest<?> request : List.of(HttpRequest.GET(export(member) + "?format=xlsx"),
@@ -91,7 +92,8 @@ class MemberExportTest extends MemberRecordsTestSupport {
                 assertThat(byHeader.get("nameJa").getText()).isEqualTo("山田 太郎");
                 Cell dept = byHeader.get("department");
                 assertThat(dept.getType()).isEqualTo(CellType.STRING);
-                assertThat(dept.getText()).startsWith("=HYPERLINK");
+                assertThat(dept.getText()).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"x\")");
+                assertThat(byHeader.get("notes").getText()).isEqualTo("'-2+3+cmd|' /C calc'!A0");
                 assertThat(byHeader.keySet()).anyMatch(h -> h.startsWith("channels"));
             }
         }
