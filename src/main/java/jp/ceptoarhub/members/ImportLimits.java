@@ -41,7 +41,6 @@ final class ImportLimits {
     static final int MAX_CELL_CHARS = 32_767;
     static final long MAX_INFLATED_BYTES = 64L * 1024 * 1024;
     static final int MAX_ENTRIES = 1_000;
-    private static final SAXParserFactory SAX = saxFactory();
 
     private ImportLimits() {
     }
@@ -99,7 +98,7 @@ final class ImportLimits {
 
     private static void scan(InputStream in, String part) throws IOException {
         try {
-            SAXParser parser = SAX.newSAXParser();
+            SAXParser parser = saxFactory().newSAXParser();
             parser.parse(new NonClosing(in), new Scan());
         } catch (SAXException e) {
             if (e.getException() instanceof ThrowableProblem p) {
@@ -129,6 +128,7 @@ final class ImportLimits {
         return i < head.length && head[i] == '<' || i + 1 < head.length && head[i] == 0 && head[i + 1] == '<';
     }
 
+    /** A factory per scan: SAXParserFactory is not specified to be thread-safe. */
     private static SAXParserFactory saxFactory() {
         try {
             SAXParserFactory f = SAXParserFactory.newInstance();
