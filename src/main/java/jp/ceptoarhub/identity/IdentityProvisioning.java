@@ -55,6 +55,29 @@ public class IdentityProvisioning {
         LOG.info("Created Keycloak realm {}", realmName);
     }
 
+    /**
+     * Makes the realm's public clients accept the configured redirect URIs (the console's URL, the app's scheme),
+     * so that a changed {@code CEPTOAR_CONSOLE_URL} reaches realms created before the change. Web origins and
+     * post-logout redirects are "+", derived by Keycloak from the redirect URIs. Returns whether anything changed.
+     */
+    public boolean alignPublicClients(String realmName) {
+        RealmResource realm = admin.client().realm(realmName);
+        boolean changed = false;
+        for (ClientRepresentation wanted : RealmTemplate.publicClients(settings.redirectUris())) {
+            for (ClientRepresentation existing : realm.clients().findByClientId(wanted.getClientId())) {
+                if (!new java.util.HashSet<>(existing.getRedirectUris() == null ? List.of() : existing.getRedirectUris())
+                        .equals(new java.util.HashSet<>(wanted.getRedirectUris()))) {
+                    existing.setRedirectUris(wanted.getRedirectUris());
+                    existing.setWebOrigins(wanted.getWebOrigins());
+                    realm.clients().get(existing.getId()).update(existing);
+                    LOG.info("Realm {}: client {} now accepts {}", realmName, wanted.getClientId(), wanted.getRedirectUris());
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
     public void deleteRealmQuietly(String realmName) {
         try {
             admin.client().realm(realmName).remove();
