@@ -2,8 +2,8 @@ package jp.ceptoarhub.services;
 
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.members.RecordExport;
-import jp.ceptoarhub.members.RecordFreshness.RecordType;
+import jp.ceptoarhub.records.RecordExport;
+import jp.ceptoarhub.records.RecordType;
 
 import java.util.List;
 
@@ -15,11 +15,11 @@ import java.util.List;
 @Singleton
 class BusinessSystemsExport implements RecordExport {
     private final BusinessSystemRepository systems;
-    private final BusinessSystemService systemService;
+    private final SystemViews views;
 
-    BusinessSystemsExport(BusinessSystemRepository systems, BusinessSystemService systemService) {
+    BusinessSystemsExport(BusinessSystemRepository systems, SystemViews views) {
         this.systems = systems;
-        this.systemService = systemService;
+        this.views = views;
     }
 
     @Override
@@ -39,6 +39,6 @@ class BusinessSystemsExport implements RecordExport {
 
     @Override
     public List<BusinessSystemView> export(long tenantId, long memberId, Labels lang) {
-        return systemService.views(tenantId, systems.live(tenantId, memberId), lang);
+        return views.of(tenantId, systems.live(tenantId, memberId), lang);
     }
 }

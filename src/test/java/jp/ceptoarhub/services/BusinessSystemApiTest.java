@@ -9,9 +9,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.caller.Role;
-import jp.ceptoarhub.members.RecordExport;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordExport;
 import jp.ceptoarhub.records.RecordLinks;
+import jp.ceptoarhub.records.RecordType;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -307,7 +307,7 @@ class BusinessSystemApiTest extends CriticalServiceTestSupport {
         long tenant = tenantA().id();
 
         Map<String, RecordExport> exports = beans.getBeansOfType(RecordExport.class).stream()
-                .filter(e -> e.recordType() == RecordFreshness.RecordType.CRITICAL_SERVICES)
+                .filter(e -> e.recordType() == RecordType.CRITICAL_SERVICES)
                 .collect(Collectors.toMap(RecordExport::code, e -> e));
         assertThat(exports).containsOnlyKeys("critical-services", "systems");
         List<Map> exportedServices = json.readValue(json.writeValueAsBytes(

@@ -1,4 +1,4 @@
-package jp.ceptoarhub.members;
+package jp.ceptoarhub.records;
 
 import jp.ceptoarhub.api.Labels;
 
@@ -13,7 +13,7 @@ import java.util.List;
  */
 public interface RecordExport {
     /** The record type the list belongs to; lists are exported in record-type order, then by {@link #code}. */
-    RecordFreshness.RecordType recordType();
+    RecordType recordType();
 
     /** The list's code: the JSON property under {@code records}. The record type's code unless it has two lists. */
     default String code() {
