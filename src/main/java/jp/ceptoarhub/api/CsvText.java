@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV for downloads people open in Excel: a UTF-8 BOM so that Japanese text shows correctly, CRLF line
- * ends, and free text that would start a spreadsheet formula neutralised (CSV injection).
+ * ends, and every cell through {@link FormulaGuard} (CSV injection).
  */
 public final class CsvText {
     public static final String MEDIA_TYPE = "text/csv";
@@ -18,10 +18,7 @@ public final class CsvText {
             if (i > 0) {
                 sb.append(',');
             }
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !c.matches("-?\\d.*")) {
-                c = "'" + c;
-            }
+            String c = FormulaGuard.guard(cells.get(i) == null ? "" : cells.get(i));
             if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
                 c = "\"" + c.replace("\"", "\"\"") + "\"";
             }

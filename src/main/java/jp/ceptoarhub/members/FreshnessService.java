@@ -223,7 +223,7 @@ class FreshnessService {
         };
     }
 
-    /** The dashboard as CSV (see {@link CsvText}). */
+    /** The dashboard as CSV (see {@link CsvText}: UTF-8 BOM, CRLF, every cell through its formula guard). */
     static String csv(Dashboard d) {
         CsvText csv = new CsvText();
         List<String> header = new ArrayList<>(List.of("memberId", "nameJa", "nameKana", "sectorCode",
