@@ -237,7 +237,7 @@ async function tlpOptions(max) {
 }
 
 async function audienceFields(ctx, followUp) {
-  const hint = { ja: t(followUp ? 'alerts.audienceSame' : 'alerts.audienceHint'), en: t(followUp ? 'alerts.audienceSame' : 'alerts.audienceHint') };
+  const hint = t(followUp ? 'alerts.audienceSame' : 'alerts.audienceHint');
   if (national(ctx)) {
     const { data } = await api('GET', '/api/v1/alerts/destinations');
     return [{ kind: 'section', label: 'alerts.audience', fields: [
@@ -294,7 +294,7 @@ function audienceValue(entries) {
 async function composerFields(ctx, followUp) {
   return [
     { name: 'importance', label: 'alerts.importance', kind: 'select', required: true, options: () => options('ImportanceCode') },
-    { name: 'tlp', label: 'alerts.tlp', kind: 'select', required: true, hint: { ja: t('alerts.tlpHint'), en: t('alerts.tlpHint') },
+    { name: 'tlp', label: 'alerts.tlp', kind: 'select', required: true, hint: t('alerts.tlpHint'),
       options: () => tlpOptions() },
     { name: 'specialRemarks', label: 'alerts.specialRemarks', kind: 'textarea', max: 2000 },
     { name: 'title', label: 'alerts.subject', kind: 'text', required: true, max: 200 },
@@ -303,7 +303,7 @@ async function composerFields(ctx, followUp) {
     { name: 'handling', label: 'alerts.handling', kind: 'textarea', rows: 5, max: 20000 },
     { name: 'otherInfo', label: 'alerts.otherInfo', kind: 'textarea', rows: 3, max: 20000 },
     { name: 'annex', label: 'alerts.annexField', kind: 'bool' },
-    { name: 'inquiryContact', label: 'alerts.inquiry', kind: 'text', max: 1000, hint: { ja: t('alerts.inquiryHint'), en: t('alerts.inquiryHint') } },
+    { name: 'inquiryContact', label: 'alerts.inquiry', kind: 'text', max: 1000, hint: t('alerts.inquiryHint') },
     ...await audienceFields(ctx, followUp),
   ];
 }

@@ -39,6 +39,9 @@ class ConsoleAlertsBrowserTest extends ConsoleTestSupport {
     private String adminTotp;
     private long first;
     private long second;
+    /** One operator staff user of each member: the readers a GREEN or AMBER alert to the membership reaches. */
+    private TestUser firstStaff;
+    private TestUser secondStaff;
 
     @BeforeAll
     void setUp() {
@@ -55,6 +58,8 @@ class ConsoleAlertsBrowserTest extends ConsoleTestSupport {
         String secretariat = token(person(tenant, Role.SECRETARIAT_STAFF));
         first = member(secretariat, "東都電力株式会社");
         second = member(secretariat, "西都電力株式会社");
+        firstStaff = person(tenant, Role.OPERATOR_STAFF, first);
+        secondStaff = person(tenant, Role.OPERATOR_STAFF, second);
     }
 
     private long member(String token, String name) {
@@ -93,7 +98,7 @@ class ConsoleAlertsBrowserTest extends ConsoleTestSupport {
         button(page, "下書きを保存").click();
 
         onPage(page, "送信前の確認");
-        assertThat(page.locator("#main")).containsText("この情報提供は 2 組織に届き");
+        assertThat(page.locator("#main")).containsText("この情報提供は 2 組織に届き、2 人が閲覧できます");
         assertThat(page.locator("#main")).containsText("まだ送信していません");
         accessible(page);
         screenshot(page, "secretariat-alert-review");
@@ -107,9 +112,8 @@ class ConsoleAlertsBrowserTest extends ConsoleTestSupport {
         assertThat(number).matches("A\\d+");
 
         // a member's staff reads it on a phone and acknowledges for the organisation
-        TestUser staff = person(tenant, Role.OPERATOR_STAFF, first);
         Page phone = phone();
-        signIn(phone, staff);
+        signIn(phone, firstStaff);
         menu(phone, "情報提供");
         onPage(phone, "情報提供");
         Locator threads = phone.locator("#main ol.threads > li");
@@ -194,8 +198,7 @@ class ConsoleAlertsBrowserTest extends ConsoleTestSupport {
         long alertId = Long.parseLong(nisc.url().replaceAll(".*/threads/", ""));
 
         // the members cannot read it until the secretariat passes it on
-        TestUser staff = person(tenant, Role.OPERATOR_STAFF, second);
-        assertThat(status(staff, alertId)).isEqualTo(404);
+        assertThat(status(secondStaff, alertId)).isEqualTo(404);
         assertThat(status(nationalPerson(Role.MINISTRY_OFFICER, "METI"), alertId)).isEqualTo(200);
         assertThat(status(nationalPerson(Role.MINISTRY_OFFICER, "MLIT"), alertId)).isEqualTo(404);
 
@@ -208,14 +211,14 @@ class ConsoleAlertsBrowserTest extends ConsoleTestSupport {
         link(page, "展開する").click();
         page.getByLabel("全構成員").check();
         button(page, "届く範囲を確認").click();
-        assertThat(page.locator("#pass-on-reach")).containsText("展開すると 2 組織に届き");
+        assertThat(page.locator("#pass-on-reach")).containsText("展開すると 2 組織に届き、2 人が閲覧できます");
         accessible(page);
         screenshot(page, "secretariat-alert-pass-on");
         page.locator("#pass-on-reach").getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("展開する")).click();
         onPage(page, "制御系の遠隔監視装置を狙う攻撃");
         assertThat(page.locator("#main")).containsText("2 組織に展開しました");
-        assertThat(status(staff, alertId)).isEqualTo(200);
+        assertThat(status(secondStaff, alertId)).isEqualTo(200);
     }
 
     private int status(TestUser user, long alertId) {
