@@ -26,9 +26,11 @@ public class MemberService {
     private final AuditService audit;
     private final TransactionOperations<Connection> tx;
     private final RecordPolicies policies;
+    private final SuspendedMembers suspended;
 
     MemberService(MemberOperatorRepository members, MemberRules rules, AuditService audit,
-                  TransactionOperations<Connection> tx, RecordPolicies policies) {
+                  TransactionOperations<Connection> tx, RecordPolicies policies, SuspendedMembers suspended) {
+        this.suspended = suspended;
         this.policies = policies;
         this.members = members;
         this.rules = rules;
@@ -161,7 +163,7 @@ public class MemberService {
         if (why != null && why.length() > 500) {
             throw Problems.invalidField("reason", "must be at most 500 characters");
         }
-        return tx.executeWrite(status -> {
+        MemberOperator result = tx.executeWrite(status -> {
             MemberOperator current = visible(user, id);
             if (current.suspended()) {
                 return current;
@@ -170,11 +172,13 @@ public class MemberService {
             audit.record(user, "member.suspended", "member", id, why == null ? null : "reason=" + why);
             return saved;
         });
+        suspended.forget(user.tenantId());
+        return result;
     }
 
     MemberOperator reinstate(CurrentUser user, long id) {
         user.require(Role.SECRETARIAT_ADMIN);
-        return tx.executeWrite(status -> {
+        MemberOperator result = tx.executeWrite(status -> {
             MemberOperator current = visible(user, id);
             if (!current.suspended()) {
                 return current;
@@ -183,6 +187,8 @@ public class MemberService {
             audit.record(user, "member.reinstated", "member", id, "membershipKind=" + saved.membershipKind());
             return saved;
         });
+        suspended.forget(user.tenantId());
+        return result;
     }
 
     static void requireSecretariat(CurrentUser user) {
