@@ -37,6 +37,14 @@ class RealmUpgradeTest extends IntegrationTest {
     @Inject
     IdentityProvisioning identity;
 
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(super.getProperties());
+        p.put("ceptoar.realm-upgrade.enabled", "true");
+        p.put("ceptoar.realm-upgrade.initial-delay", "1h");
+        return p;
+    }
+
     @Test
     void aRealmOfAnEarlierVersionIsUpgradedOnceAndFailsClosedUntilThen() throws Exception {
         Tenant tenant = newTenant("旧版CEPTOAR");
