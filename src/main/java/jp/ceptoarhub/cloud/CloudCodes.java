@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The enumerations of the cloud services inventory, each with Japanese and English labels and where it comes from.
- * Line references are to {@code seeds/004_bd58f50647524d85.txt} (the cloud guidance クラウドサービス利用者向けのガイダンス
- * and the 安全基準等策定指針) unless stated otherwise; {@code domain/004d-cloud-council-law.md} §5 maps them.
+ * The enumerations of the cloud services inventory, each with Japanese and English labels and where it comes from:
+ * NISC's クラウドサービス利用者向けのガイダンス (2021年11月30日, 2022年4月5日改定) and 重要インフラのサイバーセキュリティに
+ * 係る安全基準等策定指針 (サイバーセキュリティ戦略本部, 2023年7月4日) 5.5.2 クラウドサービス利用時の対策. Line references
+ * (per code, and below) are a secondary aid into the text extraction of those documents listed in
+ * src/main/resources/db/REFERENCE-DATA.md ("Sources").
  * <p>
- * 設問55 (checks with the provider) prints no option list in either survey edition (seeds/000 L1110–1112, seeds/001
- * L769–771; catalogue optionsStatus NOT_IN_SOURCE) and 設問56 (operational measures) prints only 「その他」 (seeds/000
- * L1128–1132). The check and measure codes below are therefore NOT survey options: {@code SG2023-5.5.2-0n} are the
- * six measure items of 指針 5.5.2 (L24950–24968, ids as in domain/004b-guideline.md); every other code is
- * product-defined, named after an item the guidance itself lists (line cited per code). {@code OTHER} carries text.
- * src/main/resources/db/REFERENCE-DATA.md records the same split.
+ * 設問55 (checks with the provider) prints no option list in either edition of NISC's 安全基準等の浸透状況に関する調査
+ * (FY2024 report S000 L1110–1112, FY2023 S001 L769–771; catalogue optionsStatus NOT_IN_SOURCE) and 設問56
+ * (operational measures) prints only 「その他」 (S000 L1128–1132). The check and measure codes below are therefore NOT
+ * survey options: {@code SG2023-5.5.2-0n} are the six measure items of 指針 5.5.2 in the guideline's order
+ * (L24950–24968); every other code is product-defined, named after an item the guidance itself lists (line cited per
+ * code). {@code OTHER} carries text. src/main/resources/db/REFERENCE-DATA.md records the same split.
  */
 final class CloudCodes {
     private CloudCodes() {
@@ -83,7 +85,7 @@ final class CloudCodes {
 
     static final CodeList SUPPORT_STRUCTURE = new CodeList("providerSupportStructure",
             "The provider's support structure (domestic / overseas sites, L39814–39820, L40472–40486); product-defined"
-                    + " values after 004d §5.3.", List.of(
+                    + " values after the cloud guidance.", List.of(
             prd("DOMESTIC_ONLY", "国内拠点のみで対応", "Supported from Japan only", "L39814–39820"),
             prd("DOMESTIC_AND_OVERSEAS", "国内及び海外拠点で対応", "Supported from Japan and overseas sites",
                     "L39814–39820, L40472–40486"),
@@ -145,7 +147,7 @@ final class CloudCodes {
             src("ENVIRONMENT", "環境", "Environment (facilities, hardware)", "L40016–40022")));
 
     static final CodeList RESPONSIBILITY_OWNER = new CodeList("responsibilityOwner",
-            "Who is responsible for an area (004d §5.3; L39957–39967); product-defined values.", List.of(
+            "Who is responsible for an area (cloud guidance, L39957–39967); product-defined values.", List.of(
             prd("USER", "利用者", "User (own organisation)", "L39957–39961"),
             prd("PROVIDER", "クラウド事業者", "Cloud provider", "L39947–39955"),
             prd("SHARED", "共有", "Shared", "L39949–39955"),
@@ -202,8 +204,8 @@ final class CloudCodes {
 
     /** 設問55 クラウドサービス提供事業者への確認事項: what the member checks with the provider. */
     static final CodeList CHECK = new CodeList("check",
-            "設問55 items checked with the cloud provider. The survey prints no option list (seeds/000 L1110–1112):"
-                    + " product-defined codes after the guidance's own lists (004d §5.3); OTHER carries text.", List.of(
+            "設問55 items checked with the cloud provider. The survey prints no option list (FY2024 report 別冊,"
+                    + " S000 L1110–1112): product-defined codes after the cloud guidance's own lists; OTHER carries text.", List.of(
             prd("TERMS_CLOUD_SLA", "クラウドサービスレベル合意書（Cloud SLA）", "Cloud SLA document", "L40265–40279"),
             prd("TERMS_ACCEPTABLE_USE", "利用ポリシー", "Acceptable Use Policy", "L40265–40279"),
             prd("TERMS_SECURITY_POLICY", "セキュリティポリシー", "Security Policy", "L40265–40279"),
@@ -243,9 +245,9 @@ final class CloudCodes {
 
     /** 設問56 クラウドサービス利用に関する運用対策: the member's own operational measures. */
     static final CodeList MEASURE = new CodeList("measure",
-            "設問56 operational measures. The survey prints only 「その他」 (seeds/000 L1128–1132): SG2023-5.5.2-0n are"
-                    + " the 指針 5.5.2 measure items (L24950–24968); the other codes are product-defined after the"
-                    + " guidance (004d §5.3); OTHER carries text.", List.of(
+            "設問56 operational measures. The survey prints only 「その他」 (FY2024 report 別冊, S000 L1128–1132):"
+                    + " SG2023-5.5.2-0n are the 指針 5.5.2 measure items (L24950–24968); the other codes are"
+                    + " product-defined after the cloud guidance; OTHER carries text.", List.of(
             src("SG2023-5.5.2-01", "利用するクラウドサービスの仕様を確認し理解を深める",
                     "Check and understand the specifications of the cloud service", "L24952"),
             src("SG2023-5.5.2-02", "責任共有モデルを理解し、クラウドサービス提供者との責任範囲等を明確にする",
@@ -283,7 +285,7 @@ final class CloudCodes {
             prd("COMMUNITY_PARTICIPATION", "コミュニティ（日本シーサート協議会等）への参加",
                     "Participation in a community such as NCA", "L40806–40816"),
             prd("CYBER_INSURANCE", "サイバーリスク保険", "Cyber-risk insurance", "L39756–39760"),
-            src("OTHER", "その他", "Other (text in otherText)", "seeds/000_79e2fd8d81202324.txt L1128–1132")));
+            src("OTHER", "その他", "Other (text in otherText)", "安全基準等の浸透状況に関する調査結果について［2024年度］ 別冊 設問56 (S000 L1128–1132)")));
 
     /** Every code list, by name, for the reference endpoint and the spec. */
     static final Map<String, CodeList> ALL;

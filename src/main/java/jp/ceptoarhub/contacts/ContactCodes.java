@@ -6,9 +6,14 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The enumerations of a contact, with ja/en labels. Organisational roles follow the action plan (seeds/004 L604–L606,
- * L740, L1769–L1808, L2331); the labels of EXECUTIVE, CISO, STRATEGIC_MANAGEMENT and SYSTEM_STAFF are those of
- * reference-data/service-maintenance-levels.json "operatorRoles" (EXECUTIVE is that file's MANAGEMENT).
+ * The enumerations of a contact, with ja/en labels. Organisational roles follow 重要インフラのサイバーセキュリティに係る
+ * 行動計画 (サイバーセキュリティ戦略本部 2022年6月17日決定, 2024年3月8日改定): IV.1 障害対応体制の強化 names 経営層、CISO、
+ * 戦略マネジメント層、システム担当者 (verbatim; EXECUTIVE .. SYSTEM_STAFF), IV.5.2(2) 部門間連携の推進 names ITの管理部門
+ * and OTの管理部門 (verbatim; IT_MANAGEMENT, OT_MANAGEMENT) beside 法務部門 and 広報部門, and IV.5.1 names 防災・危機管理部門.
+ * PUBLIC_RELATIONS 広報, LEGAL 法務 and DISASTER_CRISIS_MANAGEMENT 防災・危機管理 shorten those 部門 names (product labels);
+ * OTHER is product-defined. Text-extraction lines of the plan: L604–L606, L740, L1769–L1775, L1804–L1810, L2331. The
+ * sourced labels equal reference-data/service-maintenance-levels.json "operatorRoles" (EXECUTIVE is its MANAGEMENT,
+ * IT_MANAGEMENT its DEPT_IT, OT_MANAGEMENT its DEPT_OT); ContactCodesTest checks them.
  */
 final class ContactCodes {
     private ContactCodes() {
@@ -19,6 +24,8 @@ final class ContactCodes {
         CISO("CISO", "Chief Information Security Officer"),
         STRATEGIC_MANAGEMENT("戦略マネジメント層", "Strategic management layer"),
         SYSTEM_STAFF("システム担当者", "System staff"),
+        IT_MANAGEMENT("ITの管理部門", "IT management department"),
+        OT_MANAGEMENT("OTの管理部門", "OT management department"),
         PUBLIC_RELATIONS("広報", "Public relations"),
         LEGAL("法務", "Legal"),
         DISASTER_CRISIS_MANAGEMENT("防災・危機管理", "Disaster prevention and crisis management"),

@@ -143,7 +143,11 @@ final class PlanCodes {
         }
     }
 
-    /** Whether the plan covers cyber-attack scenarios. */
+    /**
+     * Whether the plan covers cyber-attack scenarios: PRODUCT-DEFINED, values and labels (対応済み, 一部対応, 未対応).
+     * The sources ask only whether a contingency plan includes preparation for cyber attack (設問27, options
+     * with-cyber / without-cyber) and print no coverage scale.
+     */
     enum CyberCoverage implements Labelled {
         YES("対応済み", "Covered"),
         PARTIAL("一部対応", "Partly covered"),

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * 資本金 bands exactly as the readiness survey's respondent attribute {@code q.respondent.capital} (FY2023 設問7,
- * FY2024 I.) in reference-data/assessment-catalogue-fy2024.json, whose option list is complete in the source
- * (optionsStatus COMPLETE). Codes are the catalogue's option ids. Local governments always choose
- * {@link #NONE_OF_THESE}.
+ * 資本金 bands exactly as the readiness survey's respondent attribute {@code q.respondent.capital} (安全基準等の浸透状況
+ * に関する調査, 基礎情報; FY2023 設問7, FY2024 I.) in reference-data/assessment-catalogue-fy2024.json, whose option list
+ * is complete in the source (optionsStatus COMPLETE). Codes are the catalogue's option ids. Local governments always
+ * choose {@link #NONE_OF_THESE} (「※地方公共団体の場合は、5：いずれも該当しないを選択」); MemberRules enforces it.
  */
 public enum CapitalBand {
     UNDER_50M("under-50m", "5,000万円未満", "Under ¥50 million"),

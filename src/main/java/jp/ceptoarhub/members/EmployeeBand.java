@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * 従業員数 bands: a PRODUCT enumeration, not the survey's. The survey asks the number of employees as a respondent
- * attribute ({@code q.respondent.employee-count}, FY2023 設問6), but its option list is NOT in the source documents
- * (the catalogue records optionsStatus NOT_IN_SOURCE: the chart was lost in both editions). So these bands cannot
- * claim to be the survey's own. They are chosen to line up with the capital bands' thresholds, which are those of
- * the 中小企業基本法 SME definitions (50 / 100 / 300 people alongside ¥50m / ¥100m / ¥300m), plus two upper
- * bands for large operators. Replace or map them when NISC's actual 調査票 bands become available.
+ * 従業員数 bands: PRODUCT-DEFINED, every band and its labels. The survey asks the number of employees as a respondent
+ * attribute ({@code q.respondent.employee-count}, FY2023 設問6), but its option list is not in the published reports
+ * (the catalogue records optionsStatus NOT_IN_SOURCE: the chart was lost in both editions), and no other source the
+ * product uses defines employee bands. The thresholds (50 / 100 / 300 / 1,000 / 5,000 people) are the product's
+ * choice, made to sit beside the survey's capital bands (¥50m / ¥100m / ¥300m); they claim no statute. Replace or
+ * map them when NISC's actual 調査票 bands become available.
  */
 public enum EmployeeBand {
     UNDER_50("under-50", "50人未満", "Fewer than 50"),

@@ -20,6 +20,7 @@ class MemberRules {
     static final int NAME_MAX = 200;
     static final int ADDRESS_MAX = 500;
     static final int NOTES_MAX = 4000;
+    static final String LOCAL_GOVERNMENT_SUB_SECTOR = "LOCAL_GOVERNMENT";
 
     private final ReferenceService reference;
     // Reference data is read-only for the life of the process; cache look-ups so a 10,000-row import is cheap.
@@ -85,6 +86,17 @@ class MemberRules {
         String capitalBand = text(in.capitalBand());
         if (capitalBand != null && CapitalBand.fromCode(capitalBand).isEmpty()) {
             errors.add(new FieldError("capitalBand", "must be one of " + codes(CapitalBand.values())));
+        } else if (localGovernment(named(errors, "localGovernmentCode") ? null : localGovernmentCode,
+                named(errors, "subSectorCode") ? null : subSectorCode)) {
+            // 「※地方公共団体の場合は、5：いずれも該当しないを選択」: a local government has no 資本金
+            if (capitalBand == null) {
+                capitalBand = CapitalBand.NONE_OF_THESE.code();
+            } else if (!CapitalBand.NONE_OF_THESE.code().equals(capitalBand)) {
+                errors.add(new FieldError("capitalBand", "must be " + CapitalBand.NONE_OF_THESE.code() + " ("
+                        + CapitalBand.NONE_OF_THESE.labelJa() + ") for a local government (it has a "
+                        + "localGovernmentCode or the sub-sector LOCAL_GOVERNMENT): the survey tells local "
+                        + "governments to choose it; leave it out and it is set"));
+            }
         }
         String kind = text(in.membershipKind());
         if (kind == null) {
@@ -107,6 +119,19 @@ class MemberRules {
         }
         return new Result(new MemberData(nameJa, nameKana, nameEn, corporateNumber, localGovernmentCode, sectorCode,
                 subSectorCode, employeeBand, capitalBand, kind, address, notes), List.of());
+    }
+
+    /**
+     * A 地方公共団体: it has a 全国地方公共団体コード, or it is filed under the sub-sector 地方公共団体. The survey's capital
+     * question tells local governments to choose 「いずれも該当しない」 (安全基準等の浸透状況に関する調査, 基礎情報 資本金:
+     * 「※地方公共団体の場合は、5：いずれも該当しないを選択」; FY2024 S000 L423, FY2023 S001 L304).
+     */
+    static boolean localGovernment(@Nullable String localGovernmentCode, @Nullable String subSectorCode) {
+        return localGovernmentCode != null || LOCAL_GOVERNMENT_SUB_SECTOR.equals(subSectorCode);
+    }
+
+    private static boolean named(List<FieldError> errors, String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
     private boolean subSectorOf(String subSectorCode, String sectorCode) {

@@ -1,16 +1,21 @@
 package jp.ceptoarhub.members;
 
+import jp.ceptoarhub.api.Labels;
+
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Membership kind of an operator in a CEPTOAR (issue 3; action plan L965–973 distinguishes members from
- * information recipients that are not members). {@link #SUSPENDED} is never set directly: it is the result of the
- * suspend action and is undone by reinstate, which restores the kind held before.
+ * Membership kind of an operator in a CEPTOAR. The action plan distinguishes a CEPTOAR's members (構成員) from the
+ * recipients outside its membership to which it passes information; the CEPTOAR list published with the action plan
+ * (セプター一覧［2024年９月末日現在］) names that column 「構成員以外の情報展開先」, which is the label used here
+ * (重要インフラのサイバーセキュリティに係る行動計画, サイバーセキュリティ戦略本部 2022年6月17日決定・2024年3月8日改定;
+ * text extraction L965–973, L23385). {@link #SUSPENDED} (停止中) is product-defined: never set directly, it is the
+ * result of the suspend action and is undone by reinstate, which restores the kind held before.
  */
 public enum MembershipKind {
     MEMBER("構成員", "Member"),
-    NON_MEMBER_RECIPIENT("構成員外の情報提供先", "Non-member recipient"),
+    NON_MEMBER_RECIPIENT("構成員以外の情報展開先", "Non-member recipient"),
     SUSPENDED("停止中", "Suspended");
 
     private final String labelJa;
@@ -21,7 +26,7 @@ public enum MembershipKind {
         this.labelEn = labelEn;
     }
 
-    public String label(jp.ceptoarhub.api.Labels lang) {
+    public String label(Labels lang) {
         return lang.pick(labelJa, labelEn);
     }
 

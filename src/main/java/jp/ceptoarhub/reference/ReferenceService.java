@@ -55,8 +55,15 @@ public class ReferenceService {
     public record Importance(String code, String label, String nameJa, String nameEn, @Nullable String description) {
     }
 
+    /**
+     * A TLP level. {@code audience}: the handbook's narrative definition and the Cybersecurity Council rules' (V2);
+     * {@code liaisonFormJa} / {@code provisionFormJa}: the wording printed beside the level's box on the 情報連絡様式 and
+     * the 情報提供様式 (verbatim; absent for CLEAR, whose box carries the name only); {@code sourceNote}: how these
+     * sources differ (RED is defined three ways) and the rules that apply at every level.
+     */
     @Serdeable
-    public record Tlp(String code, String label, String nameEn, String nameJa, String audience, int restrictiveness) {
+    public record Tlp(String code, String label, String nameEn, String nameJa, String audience, int restrictiveness,
+                      @Nullable String liaisonFormJa, @Nullable String provisionFormJa, String sourceNote) {
     }
 
     @Transactional(readOnly = true)
@@ -131,9 +138,11 @@ public class ReferenceService {
 
     @Transactional(readOnly = true)
     public List<Tlp> tlpLevels(Labels lang) {
-        return query("SELECT code, name_en, name_ja, audience_ja, audience_en, sort_order FROM tlp_level ORDER BY sort_order",
+        return query("SELECT code, name_en, name_ja, audience_ja, audience_en, sort_order, liaison_form_ja, "
+                        + "provision_form_ja, source_note_ja, source_note_en FROM tlp_level ORDER BY sort_order",
                 rs -> new Tlp(rs.getString(1), lang.pick(rs.getString(3), rs.getString(2)), rs.getString(2),
-                        rs.getString(3), lang.pick(rs.getString(4), rs.getString(5)), rs.getInt(6)));
+                        rs.getString(3), lang.pick(rs.getString(4), rs.getString(5)), rs.getInt(6), rs.getString(7),
+                        rs.getString(8), lang.pick(rs.getString(9), rs.getString(10))));
     }
 
     private interface RowMapper<T> {

@@ -102,7 +102,12 @@ class AnswerService {
     Answer visible(CurrentUser user, long memberId, String questionId) {
         requireRead(user, memberId);
         Question q = pathQuestion(questionId);
-        return answers.findByTenantIdAndMemberOperatorIdAndQuestionId(user.tenantId(), memberId, q.id())
+        return live(user.tenantId(), memberId, q);
+    }
+
+    /** The member's live answer to the question; 404 when it is unanswered or cleared. */
+    Answer live(long tenantId, long memberId, Question q) {
+        return answers.findByTenantIdAndMemberOperatorIdAndQuestionId(tenantId, memberId, q.id())
                 .filter(a -> !a.deleted())
                 .orElseThrow(() -> Problems.notFound("The answer of member " + memberId + " to " + q.displayNumber()));
     }
@@ -146,10 +151,7 @@ class AnswerService {
         Question q = pathQuestion(questionId);
         tx.executeWrite(status -> {
             sets.lock(user.tenantId(), memberId);
-            Answer current = answers.findByTenantIdAndMemberOperatorIdAndQuestionId(user.tenantId(), memberId, q.id())
-                    .filter(a -> !a.deleted())
-                    .orElseThrow(() -> Problems.notFound("The answer of member " + memberId + " to "
-                            + q.displayNumber()));
+            Answer current = live(user.tenantId(), memberId, q);
             precondition.accept(current);
             Instant now = now();
             Answer saved = clear(user, memberId, current, now);
@@ -281,28 +283,32 @@ class AnswerService {
         });
     }
 
-    /** Writes one valid answer over {@code current} (absent, cleared or live); returns current when unchanged. */
+    /**
+     * Writes one valid answer over {@code current} (absent, cleared or live); returns current when unchanged. The
+     * secretariat's coding of the text survives only an edit that keeps the same text in a free-text option.
+     */
     private Answer write(CurrentUser user, long memberId, @Nullable Answer current, AnswerData d, Instant now) {
         String optionIds = writeIds(d.optionIds());
         if (current == null) {
             Answer saved = answers.save(new Answer(null, user.tenantId(), memberId, d.questionId(),
-                    AssessmentCatalogue.VERSION, optionIds, d.otherText(), d.notes(), user.username(), user.subject(),
-                    now, now, null, null));
+                    AssessmentCatalogue.VERSION, optionIds, d.otherText(), d.notes(), null, null, null, null, null,
+                    null, null, user.username(), user.subject(), now, now, null, null));
             history.created(actor(user), RECORD_TYPE, saved.id(), memberId, now, fields(d));
             audit.record(user, "self-assessment.answered", "self-assessment-answer", saved.id(), describe(memberId, d));
             return saved;
         }
         if (current.deleted()) {
-            Answer saved = answers.update(current.with(d, optionIds, user.username(), user.subject(), now));
+            Answer saved = answers.update(current.with(d, optionIds, null, user.username(), user.subject(), now));
             history.created(actor(user), RECORD_TYPE, saved.id(), memberId, now, fields(d));
             audit.record(user, "self-assessment.answered", "self-assessment-answer", saved.id(), describe(memberId, d));
             return saved;
         }
-        FieldChanges edit = FieldChanges.between(fields(current), fields(d), history::write);
+        TextCoding coding = codingKept(current, d);
+        FieldChanges edit = FieldChanges.between(fields(current), fields(d, coding), history::write);
         if (edit.isEmpty() && AssessmentCatalogue.VERSION.equals(current.catalogueVersion())) {
             return current; // nothing to change: no new version (use POST confirm to re-confirm)
         }
-        Answer saved = answers.update(current.with(d, optionIds, user.username(), user.subject(), now));
+        Answer saved = answers.update(current.with(d, optionIds, coding, user.username(), user.subject(), now));
         history.updated(actor(user), RECORD_TYPE, saved.id(), memberId, now, edit);
         audit.record(user, "self-assessment.answer-updated", "self-assessment-answer", saved.id(),
                 "memberId=" + memberId + " question=" + d.questionId() + " fields="
@@ -355,8 +361,20 @@ class AnswerService {
         return history.write(ids);
     }
 
+    /** The coding of the current text when the edit keeps that text in a free-text option; null otherwise. */
+    private @Nullable TextCoding codingKept(Answer current, AnswerData d) {
+        TextCoding coding = current.coding();
+        if (coding == null || d.otherText() == null || !d.otherText().equals(current.otherText())) {
+            return null;
+        }
+        Question q = catalogue.question(d.questionId()).orElse(null);
+        boolean textOption = q != null && d.optionIds().stream()
+                .anyMatch(id -> q.option(id).map(AssessmentCatalogue.Option::requiresText).orElse(false));
+        return textOption ? coding : null;
+    }
+
     private Map<String, JsonNode> fields(Answer a) {
-        return fields(new AnswerData(a.questionId(), readIds(a.optionIds()), a.otherText(), a.notes()));
+        return fields(new AnswerData(a.questionId(), readIds(a.optionIds()), a.otherText(), a.notes()), a.coding());
     }
 
     /** The editable fields as JSON values, the unit of "what changed" in the history. */
@@ -366,6 +384,26 @@ class AnswerService {
         m.put("otherText", FieldChanges.text(d.otherText()));
         m.put("notes", FieldChanges.text(d.notes()));
         return m;
+    }
+
+    /** As {@link #fields(AnswerData)} plus the text's coding, so that an edit that clears the coding shows it. */
+    private static Map<String, JsonNode> fields(AnswerData d, @Nullable TextCoding coding) {
+        Map<String, JsonNode> m = fields(d);
+        m.put("textCoding", codingJson(coding));
+        return m;
+    }
+
+    /** The coding as it appears in history entries ({@code textCoding}). */
+    static JsonNode codingJson(@Nullable TextCoding c) {
+        if (c == null) {
+            return JsonNode.nullNode();
+        }
+        Map<String, JsonNode> m = new LinkedHashMap<>();
+        m.put("code", JsonNode.createStringNode(c.code().name()));
+        m.put("optionId", FieldChanges.text(c.optionId()));
+        m.put("comment", FieldChanges.text(c.comment()));
+        m.put("codedBy", FieldChanges.text(c.codedBy()));
+        return JsonNode.createObjectNode(m);
     }
 
     static Actor actor(CurrentUser user) {

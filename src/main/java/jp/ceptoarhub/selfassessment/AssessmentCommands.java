@@ -40,6 +40,14 @@ final class AssessmentCommands {
                          @Nullable String catalogueVersion, @Nullable String description) {
     }
 
+    /**
+     * The secretariat's coding of an answer's free text: {@code code} IMPLEMENTED | NOT_IMPLEMENTED | KNOWN_OPTION,
+     * {@code optionId} for KNOWN_OPTION, an optional {@code comment} (why).
+     */
+    @Serdeable
+    record CodingInput(@Nullable String code, @Nullable String optionId, @Nullable String comment) {
+    }
+
     /** Accept (comment optional) or return (comment required) a submission. */
     @Serdeable
     record ReviewInput(@Nullable String comment) {

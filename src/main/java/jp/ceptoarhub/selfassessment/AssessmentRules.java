@@ -8,6 +8,7 @@ import jp.ceptoarhub.selfassessment.AssessmentCatalogue.OptionKind;
 import jp.ceptoarhub.selfassessment.AssessmentCatalogue.Question;
 
 import java.text.Normalizer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -20,14 +21,20 @@ import java.util.Set;
  * Validation of answers and campaigns. Text is NFKC-normalised and stripped; every error names its field (with a
  * prefix such as {@code answers[3].} in a batch); nothing is written unless the whole input is valid.
  *
- * <p>Answer rules: a question with a selectable option list (optionsStatus COMPLETE or PARTIAL) is answered with
- * option ids of that question only: a single-choice question with exactly one, a multiple-choice question with at
- * least one, no duplicates, and a "none" option (「実施していない」 etc.) not together with other options. Options the
+ * <p>Answer rules: a question with options (source options, and where the printed list is incomplete the
+ * product-defined "none", "unlisted" and not-applicable options) is answered with option ids of that question only:
+ * a single-choice question with exactly one, a multiple-choice question with at least one, no duplicates, and a
+ * negative or not-applicable option (kind NONE, NOT_APPLICABLE) not together with other options. Options the
  * catalogue marks not selectable (無回答, a result category) are refused: an unanswered question is simply left
- * without an answer. A 「その他」 option requires {@code otherText}; {@code otherText} is refused on a choice answer
- * without 「その他」 ({@code notes} is the place for remarks). A question without an option list (a free-text
- * question, or optionsStatus NOT_IN_SOURCE: the list is not in the published sources and is never invented) takes
- * no option ids and is answered in {@code otherText}, which is then required.
+ * without an answer. A free-text option (「その他」, "unlisted") requires {@code otherText}, and a text that only says
+ * that nothing is done (「特になし」, the catalogue's freeTextRules) is refused there: the question's negative option is
+ * the truthful answer. {@code otherText} is refused on a choice answer without a free-text option ({@code notes} is
+ * the place for remarks). A question without options (a free-text question, and the respondent attributes whose
+ * list is not in the sources) takes no option ids and is answered in {@code otherText}, which is then required.
+ *
+ * <p>Coding rules (the secretariat's {@link TextCoding}): {@code code} is IMPLEMENTED, NOT_IMPLEMENTED or
+ * KNOWN_OPTION; KNOWN_OPTION names {@code optionId}, a selectable option of the question other than a free-text one;
+ * a text that says nothing cannot be coded IMPLEMENTED.
  */
 @Singleton
 class AssessmentRules {
@@ -38,6 +45,12 @@ class AssessmentRules {
     static final int COMMENT_MAX = 2000;
     static final int BATCH_MAX = 200;
     static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+
+    private final AssessmentCatalogue catalogue;
+
+    AssessmentRules(AssessmentCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
 
     /** The errors of one answer to {@code q}; the valid answer is returned through {@code out} when there are none. */
     List<FieldError> validate(String prefix, Question q, @Nullable List<String> optionIds, @Nullable String otherText,
@@ -59,8 +72,7 @@ class AssessmentRules {
                         + "are never invented): answer it in free text (otherText) only, without optionIds"
                         : where + " is a free-text question: answer it in otherText, without optionIds"));
             } else if (other == null && errors.stream().noneMatch(e -> e.field().equals(prefix + "otherText"))) {
-                errors.add(new FieldError(prefix + "otherText", "is required: " + where + " is answered in free text"
-                        + ("NOT_IN_SOURCE".equals(q.optionsStatus()) ? " (optionsStatus NOT_IN_SOURCE)" : "")));
+                errors.add(new FieldError(prefix + "otherText", "is required: " + where + " is answered in free text"));
             }
             if (errors.isEmpty()) {
                 out.add(new AnswerData(q.id(), List.of(), other, note));
@@ -91,24 +103,37 @@ class AssessmentRules {
             }
         }
         if (ids.isEmpty()) {
-            errors.add(new FieldError(prefix + "optionIds", q.single()
+            String ownWords = q.options().stream().filter(o -> o.requiresText() && o.selectable()).findFirst()
+                    .map(o -> "; to answer in your own words choose '" + o.id() + "' with otherText").orElse("");
+            errors.add(new FieldError(prefix + "optionIds", (q.single()
                     ? "exactly one option is required (" + where + " is single choice)"
-                    : "at least one option is required (" + where + " is multiple choice)"));
+                    : "at least one option is required (" + where + " is multiple choice)") + ownWords));
         } else if (q.single() && ids.size() > 1) {
             errors.add(new FieldError(prefix + "optionIds", where + " is single choice: give exactly one option, not "
                     + ids.size()));
-        } else if (chosen.size() > 1 && chosen.stream().anyMatch(o -> o.kind() == OptionKind.NONE)) {
-            errors.add(new FieldError(prefix + "optionIds", "'" + chosen.stream().filter(o -> o.kind() == OptionKind.NONE)
-                    .findFirst().orElseThrow().id() + "' (a negative answer) cannot be combined with other options"));
+        } else if (chosen.size() > 1 && chosen.stream().anyMatch(AssessmentCatalogue.Option::exclusive)) {
+            AssessmentCatalogue.Option exclusive = chosen.stream().filter(AssessmentCatalogue.Option::exclusive)
+                    .findFirst().orElseThrow();
+            errors.add(new FieldError(prefix + "optionIds", "'" + exclusive.id() + "' ("
+                    + (exclusive.kind() == OptionKind.NONE ? "a negative answer" : "the question does not apply")
+                    + ") cannot be combined with other options"));
         }
         boolean otherChosen = chosen.stream().anyMatch(AssessmentCatalogue.Option::requiresText);
+        var none = q.options().stream().filter(o -> o.kind() == OptionKind.NONE && o.selectable()).findFirst();
         if (otherChosen && other == null && errors.stream().noneMatch(e -> e.field().equals(prefix + "otherText"))) {
-            errors.add(new FieldError(prefix + "otherText", "is required with the 「その他」 option (describe it)"));
+            errors.add(new FieldError(prefix + "otherText", "is required with the option '" + chosen.stream()
+                    .filter(AssessmentCatalogue.Option::requiresText).findFirst().orElseThrow().id()
+                    + "' (describe it in your own words)"));
+        } else if (otherChosen && catalogue.saysNothing(other) && none.isPresent()) {
+            errors.add(new FieldError(prefix + "otherText", "「" + other + "」 says that nothing is done: choose '"
+                    + none.get().id() + "' (" + none.get().labelJa() + ") instead of describing it as text"));
         } else if (!otherChosen && other != null && q.options().stream().anyMatch(AssessmentCatalogue.Option::requiresText)
                 && errors.stream().noneMatch(e -> e.field().startsWith(prefix + "optionIds"))) {
-            errors.add(new FieldError(prefix + "otherText", "is only for the 「その他」 option; put remarks in notes"));
+            errors.add(new FieldError(prefix + "otherText", "is only for the free-text option ("
+                    + q.options().stream().filter(AssessmentCatalogue.Option::requiresText)
+                    .map(AssessmentCatalogue.Option::id).toList() + "); put remarks in notes"));
         } else if (!otherChosen && other != null && q.options().stream().noneMatch(AssessmentCatalogue.Option::requiresText)) {
-            errors.add(new FieldError(prefix + "otherText", where + " has no 「その他」 option; put remarks in notes"));
+            errors.add(new FieldError(prefix + "otherText", where + " has no free-text option; put remarks in notes"));
         }
         if (errors.isEmpty()) {
             // keep the catalogue's order so that equal answers compare equal
@@ -126,6 +151,47 @@ class AssessmentRules {
             throw Problems.invalidFields(errors);
         }
         return out.getFirst();
+    }
+
+    /**
+     * The secretariat's coding of {@code text} (the answer's free text) as given; 400 naming {@code code},
+     * {@code optionId} or {@code comment}.
+     */
+    TextCoding coding(Question q, AssessmentCommands.CodingInput in, String text, String by, String subject,
+                      Instant at) {
+        List<FieldError> errors = new ArrayList<>();
+        String c = text(in.code());
+        TextCoding.Code code = null;
+        if (c == null) {
+            errors.add(new FieldError("code", "is required: IMPLEMENTED, NOT_IMPLEMENTED or KNOWN_OPTION"));
+        } else {
+            try {
+                code = TextCoding.Code.valueOf(c);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("code", "must be IMPLEMENTED, NOT_IMPLEMENTED or KNOWN_OPTION"));
+            }
+        }
+        String optionId = text(in.optionId());
+        if (code == TextCoding.Code.KNOWN_OPTION) {
+            var option = optionId == null ? null : q.option(optionId).orElse(null);
+            if (optionId == null) {
+                errors.add(new FieldError("optionId", "is required with KNOWN_OPTION (the option the text is)"));
+            } else if (option == null || !option.selectable() || option.requiresText()) {
+                errors.add(new FieldError("optionId", "'" + abbreviate(optionId) + "' is not a known option of "
+                        + q.displayNumber() + "; one of " + q.options().stream()
+                        .filter(o -> o.selectable() && !o.requiresText()).map(AssessmentCatalogue.Option::id).toList()));
+            }
+        } else if (optionId != null && code != null) {
+            errors.add(new FieldError("optionId", "is only for KNOWN_OPTION"));
+        }
+        if (code == TextCoding.Code.IMPLEMENTED && catalogue.saysNothing(text)) {
+            errors.add(new FieldError("code", "「" + text + "」 says that nothing is done; it cannot be coded IMPLEMENTED"));
+        }
+        String comment = bounded(errors, "comment", in.comment(), COMMENT_MAX);
+        if (!errors.isEmpty()) {
+            throw Problems.invalidFields(errors);
+        }
+        return new TextCoding(code, code == TextCoding.Code.KNOWN_OPTION ? optionId : null, comment, by, subject, at);
     }
 
     record CampaignData(String title, LocalDate referenceDate, LocalDate deadline, String catalogueVersion,

@@ -18,12 +18,14 @@ final class AssessmentViews {
 
     // ---------------------------------------------------------------------------------------------- catalogue
 
+    /** {@code title}: the survey's printed name with its edition, e.g. 安全基準等の浸透状況に関する調査 [2024年度]. */
     @Serdeable
-    record CatalogueView(String version, String edition, String title, @Nullable LocalDate editionReferenceDate,
-                         List<SectionView> sections, List<QuestionView> questions) {
+    record CatalogueView(String version, int revision, String edition, String title,
+                         @Nullable LocalDate editionReferenceDate, List<SectionView> sections,
+                         List<QuestionView> questions) {
         static CatalogueView of(AssessmentCatalogue c, Labels lang) {
-            return new CatalogueView(c.version(), "FY2024", lang.pick(c.titleJa(),
-                    "Survey on the penetration of safety standards etc. in critical infrastructure [FY2024]"),
+            return new CatalogueView(c.version(), c.revision(), "FY2024", lang.pick(c.titleJa() + " "
+                            + c.editionLabelJa(), "Survey on the penetration of safety standards etc. [FY2024]"),
                     c.editionReferenceDate() == null ? null : LocalDate.parse(c.editionReferenceDate()),
                     c.sections().stream().map(s -> new SectionView(s.id(), s.title(lang))).toList(),
                     c.questions().stream().map(q -> QuestionView.of(q, lang)).toList());
@@ -35,8 +37,8 @@ final class AssessmentViews {
     }
 
     /**
-     * {@code answerMode}: OPTIONS (choose option ids) or FREE_TEXT (otherText only: free-text questions and
-     * questions whose option list is NOT_IN_SOURCE).
+     * {@code answerMode}: OPTIONS (choose option ids) or FREE_TEXT (otherText only: free-text questions and the
+     * respondent attributes without an option list).
      */
     @Serdeable
     record QuestionView(String id, int order, @Nullable String numberFy2024, @Nullable String numberFy2023,
@@ -44,22 +46,44 @@ final class AssessmentViews {
                         @Nullable String title, String text, String answerKind, String optionsStatus,
                         String answerMode, boolean presentInSource, boolean respondentAttribute,
                         boolean requiredForCompleteness,
-                        List<String> guidelineSections, List<OptionView> options) {
+                        List<String> guidelineSections, List<OptionView> options, RuleView implementationRule,
+                        CrosswalkView crosswalkFy2023) {
         static QuestionView of(Question q, Labels lang) {
             return new QuestionView(q.id(), q.order(), q.numberFy2024(), q.numberFy2023(), q.printedLabelFy2024(),
                     q.followUpOf(), q.sectionId(), q.title(lang), q.text(lang), q.answerKind().name(),
                     q.optionsStatus(), q.choice() ? "OPTIONS" : "FREE_TEXT", q.presentInSource(), q.respondentAttribute(),
                     q.choice() && !q.respondentAttribute(), q.guidelineSections(),
-                    q.options().stream().map(o -> OptionView.of(o, lang)).toList());
+                    q.options().stream().map(o -> OptionView.of(o, lang)).toList(), RuleView.of(q.rule()),
+                    new CrosswalkView(q.crosswalkFy2023().number(), q.crosswalkFy2023().answers(),
+                            q.crosswalkFy2023().note()));
+        }
+    }
+
+    /** The question's implementationRule (see the catalogue's implementationRuleSemantics). */
+    @Serdeable
+    record RuleView(boolean scored, List<String> countingOptionIds, @Nullable String uncodedOtherText,
+                    List<String> notApplicableOptionIds, @Nullable ImplementationRule.Population population,
+                    @Nullable String basis, @Nullable String basisJa, @Nullable String note,
+                    @Nullable String reason) {
+        static RuleView of(ImplementationRule r) {
+            return new RuleView(r.scored(), r.countingOptionIds(), r.uncodedOtherText() == null ? null
+                    : r.uncodedOtherText().name(), r.notApplicableOptionIds(), r.population(), r.basis(), r.basisJa(),
+                    r.note(), r.reason());
         }
     }
 
     @Serdeable
-    record OptionView(String id, String label, String kind, String implementationStatus, boolean countsAsImplemented,
-                      boolean selectable, boolean requiresText) {
+    record CrosswalkView(@Nullable String number, String answers, @Nullable String note) {
+    }
+
+    /** {@code origin} PRODUCT: a choice the source does not print (「該当なし」, unlisted, not applicable). */
+    @Serdeable
+    record OptionView(String id, String label, String kind, String origin, boolean labelVerbatim,
+                      String implementationStatus, boolean countsAsImplemented, boolean selectable,
+                      boolean requiresText) {
         static OptionView of(Option o, Labels lang) {
-            return new OptionView(o.id(), o.label(lang), o.kind().name(), o.implementationStatus(),
-                    o.countsAsImplemented(), o.selectable(), o.requiresText());
+            return new OptionView(o.id(), o.label(lang), o.kind().name(), o.origin().name(), o.labelVerbatim(),
+                    o.implementationStatus(), o.countsAsImplemented(), o.selectable(), o.requiresText());
         }
     }
 
@@ -67,26 +91,31 @@ final class AssessmentViews {
 
     /**
      * A current answer, or (in delta sync) the tombstone of a cleared one: {@code {id, questionId, deleted: true,
-     * deletedAt}}. {@code countsAsImplemented}: any chosen option counts as implemented (absent for free text).
+     * deletedAt}}. {@code implementation}: the question's implementationRule applied to this answer (IMPLEMENTED,
+     * NOT_IMPLEMENTED, PENDING_CODING, NOT_APPLICABLE, NOT_SCORED); {@code countsAsImplemented} is true or false for
+     * the first two and absent otherwise. {@code textCoding}: the secretariat's coding of {@code otherText}.
      */
     @Serdeable
     record AnswerView(long id, String questionId, boolean deleted, @Nullable Instant deletedAt,
                       @Nullable Long memberId, @Nullable String questionNumber, @Nullable String questionText,
                       @Nullable String catalogueVersion, @Nullable List<String> optionIds,
                       @Nullable List<String> optionLabels, @Nullable String otherText, @Nullable String notes,
-                      @Nullable Boolean countsAsImplemented, @Nullable String answeredBy,
+                      @Nullable String implementation, @Nullable Boolean countsAsImplemented,
+                      @Nullable CodingView textCoding, @Nullable String answeredBy,
                       @Nullable Instant createdAt, @Nullable Instant updatedAt, @Nullable Long version) {
 
         static AnswerView of(Answer a, List<String> optionIds, AssessmentCatalogue catalogue, Labels lang) {
             if (a.deleted()) {
                 return new AnswerView(a.id(), a.questionId(), true, a.deletedAt(), null, null, null, null, null, null,
-                        null, null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null, null);
             }
             Question q = catalogue.question(a.questionId()).orElse(null);
+            TextCoding coding = a.coding();
+            ImplementationRule.Status status = status(catalogue, a.questionId(), optionIds, a.otherText(), coding);
             return new AnswerView(a.id(), a.questionId(), false, null, a.memberOperatorId(),
                     q == null ? null : q.displayNumber(), q == null ? null : q.text(lang), a.catalogueVersion(),
-                    optionIds, labels(q, optionIds, lang), a.otherText(), a.notes(), implemented(q, optionIds),
-                    a.answeredBy(), a.createdAt(), a.updatedAt(), a.versionOrZero());
+                    optionIds, labels(q, optionIds, lang), a.otherText(), a.notes(), status.name(), counts(status),
+                    CodingView.of(coding, q, lang), a.answeredBy(), a.createdAt(), a.updatedAt(), a.versionOrZero());
         }
 
         String etag() {
@@ -105,11 +134,33 @@ final class AssessmentViews {
         return optionIds.stream().map(id -> q.option(id).map(o -> o.label(lang)).orElse(id)).toList();
     }
 
-    static @Nullable Boolean implemented(@Nullable Question q, List<String> optionIds) {
-        if (q == null || optionIds.isEmpty()) {
-            return null;
+    static ImplementationRule.Status status(AssessmentCatalogue catalogue, String questionId, List<String> optionIds,
+                                            @Nullable String otherText, @Nullable TextCoding coding) {
+        return catalogue.implementation(questionId, optionIds, otherText, coding == null ? null : coding.code(),
+                coding == null ? null : coding.optionId());
+    }
+
+    /** true / false for an answer that is scored and decided; null while pending, not applicable or not scored. */
+    static @Nullable Boolean counts(ImplementationRule.Status status) {
+        return switch (status) {
+            case IMPLEMENTED -> true;
+            case NOT_IMPLEMENTED -> false;
+            default -> null;
+        };
+    }
+
+    /** The secretariat's coding of an answer's text, with the coded option's label. */
+    @Serdeable
+    record CodingView(String code, @Nullable String optionId, @Nullable String optionLabel, @Nullable String comment,
+                      @Nullable String codedBy, @Nullable Instant codedAt) {
+        static @Nullable CodingView of(@Nullable TextCoding c, @Nullable Question q, Labels lang) {
+            if (c == null) {
+                return null;
+            }
+            String label = c.optionId() == null || q == null ? null
+                    : q.option(c.optionId()).map(o -> o.label(lang)).orElse(null);
+            return new CodingView(c.code().name(), c.optionId(), label, c.comment(), c.codedBy(), c.codedAt());
         }
-        return optionIds.stream().anyMatch(id -> q.option(id).map(Option::countsAsImplemented).orElse(false));
     }
 
     /** A page of a member's answers; {@code syncToken} is the {@code updatedSince} of the next delta sync. */
@@ -162,10 +213,12 @@ final class AssessmentViews {
 
     // ---------------------------------------------------------------------------------------------- submissions
 
+    /** A frozen answer, with its implementation status computed from it alone (as for AnswerView). */
     @Serdeable
     record SnapshotAnswerView(String questionId, @Nullable String questionNumber, List<String> optionIds,
                               List<String> optionLabels, @Nullable String otherText, @Nullable String notes,
-                              @Nullable Boolean countsAsImplemented, long answerVersion, Instant answeredAt,
+                              String implementation, @Nullable Boolean countsAsImplemented,
+                              @Nullable CodingView textCoding, long answerVersion, Instant answeredAt,
                               @Nullable String answeredBy) {
     }
 

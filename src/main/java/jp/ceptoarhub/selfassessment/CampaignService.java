@@ -196,9 +196,7 @@ class CampaignService {
                     null, null, null, now, null))
                     : submissions.update(current.resubmitted(user.username(), user.subject(), now));
             for (Answer a : live) {
-                snapshots.save(new SnapshotAnswer(null, user.tenantId(), saved.id(), saved.round(), a.questionId(),
-                        a.catalogueVersion(), a.optionIds(), a.otherText(), a.notes(), a.versionOrZero(), a.updatedAt(),
-                        a.answeredBy()));
+                snapshots.save(SnapshotAnswer.of(a, saved.id(), saved.round()));
             }
             Map<String, JsonNode> after = new LinkedHashMap<>();
             after.put("status", FieldChanges.text(Status.SUBMITTED.name()));
@@ -238,6 +236,14 @@ class CampaignService {
                 throw Problems.conflict("submission-not-pending", "The submission is " + current.status()
                         + "; only a submitted (pending) submission can be accepted or returned");
             }
+            if (to == Status.ACCEPTED) {
+                List<String> pending = pendingCoding(user.tenantId(), current);
+                if (!pending.isEmpty()) {
+                    throw Problems.conflict("coding-pending", "The free text of " + String.join(", ", pending)
+                            + " counts only once coded: code it (PUT …/submission/answers/{questionId}/coding) or "
+                            + "return the submission; an accepted submission has no answer pending coding");
+                }
+            }
             Instant now = AnswerService.now();
             Submission saved = submissions.update(current.reviewed(to, comment, user.username(), now));
             Map<String, JsonNode> after = new LinkedHashMap<>();
@@ -253,6 +259,20 @@ class CampaignService {
         });
     }
 
+    /** The questions (設問N) of the latest round whose answer is PENDING_CODING. */
+    private List<String> pendingCoding(long tenantId, Submission s) {
+        List<String> pending = new ArrayList<>();
+        for (SnapshotAnswer a : snapshots.ofRound(tenantId, s.id(), s.round())) {
+            TextCoding c = a.coding();
+            if (AssessmentViews.status(catalogue, a.questionId(), answerService.readIds(a.optionIds()), a.otherText(), c)
+                    == ImplementationRule.Status.PENDING_CODING) {
+                pending.add(catalogue.question(a.questionId()).map(AssessmentCatalogue.Question::displayNumber)
+                        .orElse(a.questionId()));
+            }
+        }
+        return pending;
+    }
+
     RecordHistory.Page history(CurrentUser user, long memberId, long campaignId, @Nullable String cursor, int limit) {
         Submission s = submission(user, memberId, campaignId);
         return history.page(user.tenantId(), SUBMISSION_RECORD_TYPE, s.id(), cursor, limit);
@@ -265,9 +285,13 @@ class CampaignService {
         for (SnapshotAnswer a : snapshots.ofRound(user.tenantId(), s.id(), s.round())) {
             var q = catalogue.question(a.questionId()).orElse(null);
             List<String> ids = answerService.readIds(a.optionIds());
+            TextCoding coding = a.coding();
+            ImplementationRule.Status status = AssessmentViews.status(catalogue, a.questionId(), ids, a.otherText(),
+                    coding);
             rows.add(new SnapshotAnswerView(a.questionId(), q == null ? null : q.displayNumber(), ids,
-                    AssessmentViews.labels(q, ids, lang), a.otherText(), a.notes(),
-                    AssessmentViews.implemented(q, ids), a.answerVersion(), a.answeredAt(), a.answeredBy()));
+                    AssessmentViews.labels(q, ids, lang), a.otherText(), a.notes(), status.name(),
+                    AssessmentViews.counts(status), AssessmentViews.CodingView.of(coding, q, lang), a.answerVersion(),
+                    a.answeredAt(), a.answeredBy()));
         }
         rows.sort(Comparator.comparingInt(r -> catalogue.question(r.questionId())
                 .map(AssessmentCatalogue.Question::order).orElse(Integer.MAX_VALUE)));

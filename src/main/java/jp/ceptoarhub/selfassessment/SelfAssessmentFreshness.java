@@ -12,10 +12,10 @@ import java.util.Set;
 
 /**
  * The self-assessment on the secretariat's freshness dashboard: lastChangedAt = the latest answer change (clearing
- * included), lastConfirmedAt = the latest "confirm unchanged"; complete = every question with a selectable option
- * list (optionsStatus COMPLETE or PARTIAL), other than the respondent attributes (基礎情報, which are member profile
- * fields), has a live answer: free-text questions and questions whose options are NOT_IN_SOURCE are optional. A
- * member without live answers is absent (MISSING).
+ * included), lastConfirmedAt = the latest "confirm unchanged"; complete = every question answered by choice (every
+ * question with options, product-defined ones included, other than the respondent attributes 基礎情報, which are
+ * member profile fields) has a live answer: free-text questions are optional. A member without live answers is
+ * absent (MISSING).
  */
 @Singleton
 class SelfAssessmentFreshness implements RecordFreshness {

@@ -39,6 +39,13 @@ record Submission(
                 AssessmentCatalogue.VERSION, firstSubmittedAt, now, by, subject, null, null, null, now, version);
     }
 
+    /** The same submission, changed by the secretariat's coding of a snapshot answer (a new version, same state). */
+    Submission touched(Instant now) {
+        return new Submission(id, tenantId, campaignId, memberOperatorId, status, round, catalogueVersion,
+                firstSubmittedAt, submittedAt, submittedBy, submittedBySubject, reviewedAt, reviewedBy, reviewComment,
+                now, version);
+    }
+
     Submission reviewed(Status to, @Nullable String comment, String by, Instant now) {
         return new Submission(id, tenantId, campaignId, memberOperatorId, to.name(), round, catalogueVersion,
                 firstSubmittedAt, submittedAt, submittedBy, submittedBySubject, now, by, comment, now, version);

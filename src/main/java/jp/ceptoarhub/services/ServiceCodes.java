@@ -3,8 +3,9 @@ package jp.ceptoarhub.services;
 import jp.ceptoarhub.api.Labelled;
 
 /**
- * The enumerations of a business system, with ja/en labels. The kinds follow footnote 6 of the action plan
- * (行動計画, seeds/004 L2740–2742): 「ここでいうシステムには、いわゆる情報系システムに限らず、…制御システムや、普及が進んでいる
+ * The enumerations of a business system, with ja/en labels. The kinds follow footnote 6 of 重要インフラの
+ * サイバーセキュリティに係る行動計画 (サイバーセキュリティ戦略本部, 2022年6月17日決定, 2024年3月8日改定; text extraction
+ * L2740–2742): 「ここでいうシステムには、いわゆる情報系システムに限らず、…制御システムや、普及が進んでいる
  * IoT等も含まれる」; the Japanese labels are its words. Criticality and hosting have no source wording; their
  * labels are this service's.
  */

@@ -2,10 +2,11 @@
  * The supply chain of a member operator (issue 4 item 2): its tier-1 suppliers and contractors.
  * <p>
  * Why: in the national cross-sector exercise, participants reported that the picture of their supply chain was
- * incomplete and that 「サプライチェーンの一覧が作成されていなかった」 (seeds/002_7a0811b2de668e6f.txt L197, 検証課題⑥
- * サプライチェーン全体への情報共有); the action plan brings the supply chain into scope and asks operators to make
- * supply-chain measures effective through their contracts with contractors (domain/004a-action-plan.md §8.5;
- * seeds/002 L412: 委託先等との契約を通じた実効性の確保).
+ * incomplete and that 「サプライチェーンの一覧が作成されていなかった」 (NISC, 2023年度 分野横断的演習 実施結果, March 2024,
+ * 検証課題⑥ サプライチェーン全体への情報共有; text extraction L197); the action plan brings the supply chain into scope and
+ * the exercise report asks operators to make supply-chain measures effective through their contracts
+ * (委託先等との契約を通じた実効性の確保, L412). Action plan: 重要インフラのサイバーセキュリティに係る行動計画
+ * (サイバーセキュリティ戦略本部, 2022年6月17日決定, 2024年3月8日改定).
  * <p>
  * Where the values come from: the supplier types are the action plan's glossary term サイバー空間関連事業者 plus the
  * generic 外部委託先, read as data from reference-data/service-maintenance-levels.json ({@link

@@ -421,8 +421,8 @@ class CloudServiceApiTest extends CloudServiceTestSupport {
             questions.put((String) q.get("numberFy2024"), q);
         }
         assertThat(questions.get("設問55").get("optionsStatus")).isEqualTo("NOT_IN_SOURCE");
-        assertThat((List<Map>) questions.get("設問56").get("options")).extracting(o -> o.get("labelJa"))
-                .containsExactly("その他");
+        assertThat((List<Map>) questions.get("設問56").get("options")).filteredOn(o -> "SOURCE".equals(o.get("origin")))
+                .extracting(o -> o.get("labelJa")).containsExactly("その他");
         assertThat(CloudCodes.MEASURE.find("OTHER").orElseThrow().labelJa()).isEqualTo("その他");
         String hint = (String) ((List<Map>) questions.get("設問55").get("narrativeHints")).getFirst().get("textEn");
         for (int i = 1; i <= 6; i++) {

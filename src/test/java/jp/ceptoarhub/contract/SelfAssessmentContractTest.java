@@ -39,8 +39,12 @@ class SelfAssessmentContractTest extends ContractTestSupport {
         String etag = created.header("ETag");
         assertThat(etag).startsWith("W/\"self-assessment-answer-");
         Exchange freeText = call("PUT", base + "/answers/" + BACKUP, tenantAdmin(),
-                "{\"otherText\":\"日次\",\"optionIds\":null}", "If-None-Match", "*", "Accept-Language", "en");
+                "{\"otherText\":\"日次\",\"optionIds\":[\"unlisted\"]}", "If-None-Match", "*", "Accept-Language", "en");
         assertValid(freeText, 201);
+        assertThat(freeText.body()).contains("\"implementation\":\"IMPLEMENTED\"");
+        Exchange nothing = call("PUT", base + "/answers/q.org.log-management", tenantAdmin(),
+                "{\"otherText\":\"特になし\",\"optionIds\":[\"unlisted\"]}");
+        assertValid(nothing, 400);
         Exchange got = call("GET", path, tenantAdmin(), null, "Accept-Language", "en");
         assertValid(got, 200);
         assertThat(got.header("ETag")).isEqualTo(etag);
@@ -122,6 +126,51 @@ class SelfAssessmentContractTest extends ContractTestSupport {
         assertThat(confirmed.body()).contains("\"answerCount\":2");
         assertValid(call("GET", base + "/answers", platformAdmin, null), 403);
         assertValid(call("GET", "/api/v1/members/999999999/self-assessment/answers", tenantAdmin(), null), 404);
+    }
+
+    @Test
+    void codingAnAnswersTextAndASubmittedAnswersText() {
+        long member = createMember();
+        String base = "/api/v1/members/" + member + "/self-assessment";
+        String plan = base + "/answers/q.risk.risk-treatment-plan-status";
+        Exchange answered = call("PUT", plan, tenantAdmin(), "{\"optionIds\":[\"other\"],\"otherText\":\"実施中\"}");
+        assertValid(answered, 201);
+        assertThat(answered.body()).contains("\"implementation\":\"PENDING_CODING\"");
+        assertValidResponse(call("PUT", plan + "/coding", tenantAdmin(), "{\"code\":\"IMPLEMENTED\"}"), 428);
+        Exchange bad = call("PUT", plan + "/coding", tenantAdmin(), "{\"code\":\"KNOWN_OPTION\"}", "If-Match",
+                answered.header("ETag"));
+        assertValid(bad, 400);
+        assertThat(bad.body()).contains("\"field\":\"optionId\"");
+        Exchange coded = call("PUT", plan + "/coding", tenantAdmin(),
+                "{\"code\":\"IMPLEMENTED\",\"comment\":\"計画表で確認\"}", "If-Match", answered.header("ETag"));
+        assertValid(coded, 200);
+        assertThat(coded.body()).contains("\"textCoding\":{", "\"implementation\":\"IMPLEMENTED\"");
+        Exchange history = call("GET", plan + "/history", tenantAdmin(), null);
+        assertValid(history, 200);
+        assertThat(history.body()).contains("\"CODED\"");
+        Exchange uncoded = call("DELETE", plan + "/coding", tenantAdmin(), null, "If-Match", coded.header("ETag"));
+        assertValid(uncoded, 200);
+        assertValid(call("DELETE", plan + "/coding", tenantAdmin(), null, "If-Match", uncoded.header("ETag")), 404);
+        assertValid(call("PUT", base + "/answers/" + AUDIT + "/coding", tenantAdmin(), "{\"code\":\"IMPLEMENTED\"}",
+                "If-Match", "*"), 404);
+
+        Exchange campaign = call("POST", "/api/v1/self-assessment/campaigns", tenantAdmin(), """
+                {"title":"自己評価","referenceDate":"%s","deadline":"%s"}
+                """.formatted(LocalDate.now(), LocalDate.now().plusDays(14)));
+        String sub = base + "/campaigns/" + jsonField(campaign.body(), "id") + "/submission";
+        Exchange submitted = call("POST", sub, tenantAdmin(), null);
+        assertValid(submitted, 201);
+        assertValid(call("POST", sub + "/accept", tenantAdmin(), null, "If-Match", submitted.header("ETag")), 409);
+        Exchange snapshotCoded = call("PUT", sub + "/answers/q.risk.risk-treatment-plan-status/coding", tenantAdmin(),
+                "{\"code\":\"NOT_IMPLEMENTED\"}", "If-Match", submitted.header("ETag"), "Accept-Language", "en");
+        assertValid(snapshotCoded, 200);
+        assertThat(snapshotCoded.body()).contains("\"implementation\":\"NOT_IMPLEMENTED\"");
+        Exchange snapshotUncoded = call("DELETE", sub + "/answers/q.risk.risk-treatment-plan-status/coding",
+                tenantAdmin(), null, "If-Match", snapshotCoded.header("ETag"));
+        assertValid(snapshotUncoded, 200);
+        assertValid(call("PUT", sub + "/answers/q.risk.risk-treatment-plan-status/coding", tenantAdmin(),
+                "{\"code\":\"NOT_IMPLEMENTED\"}", "If-Match", submitted.header("ETag")), 412);
+        assertValid(call("GET", sub + "/history", tenantAdmin(), null), 200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.ceptoarhub.caller.Role;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -134,6 +135,21 @@ class MemberApiTest extends MembersTestSupport {
         lg.put("localGovernmentCode", "１３１０１６");
         HttpResponse<Map> ok = exchange(HttpRequest.POST("/api/v1/members", lg), sec, Map.class);
         assertThat(ok.body().get("localGovernmentCode")).isEqualTo("131016");
+        // a local government has no 資本金: 「いずれも該当しない」 is set when omitted, and any other band is refused
+        Map<String, Object> lgBand = new HashMap<>(lg);
+        lgBand.put("localGovernmentCode", localGovernmentCode());
+        lgBand.put("capitalBand", "under-50m");
+        HttpResponse<Map> wrongBand = error(HttpRequest.POST("/api/v1/members", lgBand).bearerAuth(sec));
+        assertThat(wrongBand.code()).isEqualTo(400);
+        assertThat(fields(wrongBand)).containsExactly("capitalBand");
+        Map<String, Object> bySubSector = memberBody(corporateNumber());
+        bySubSector.put("sectorCode", "GOVERNMENT_ADMINISTRATIVE_SERVICES");
+        bySubSector.put("subSectorCode", "LOCAL_GOVERNMENT");
+        assertThat(fields(error(HttpRequest.POST("/api/v1/members", bySubSector).bearerAuth(sec))))
+                .containsExactly("capitalBand");
+        bySubSector.remove("capitalBand");
+        assertThat(exchange(HttpRequest.POST("/api/v1/members", bySubSector), sec, Map.class).body().get("capitalBand"))
+                .isEqualTo("none-of-these");
         // ... and a second one with the same code is a duplicate
         HttpResponse<Map> dupLg = error(HttpRequest.POST("/api/v1/members", lg).bearerAuth(sec));
         assertThat(dupLg.code()).isEqualTo(409);

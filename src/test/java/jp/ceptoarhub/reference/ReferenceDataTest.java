@@ -76,6 +76,17 @@ class ReferenceDataTest extends IntegrationTest {
         List<Map> tlp = list("tlp-levels", "en");
         assertThat(tlp).extracting(t -> t.get("code")).containsExactly("RED", "AMBER_STRICT", "AMBER", "GREEN", "CLEAR");
         assertThat(tlp.get(1).get("nameEn")).isEqualTo("TLP:AMBER+STRICT");
+        // the three RED definitions of the sources are visible to clients: the narrative (audience) and both forms
+        Map red = tlp.getFirst();
+        assertThat((String) red.get("audience")).contains("the competent critical-infrastructure ministry");
+        assertThat(red).containsEntry("liaisonFormJa", "NISC重要インフラ防護担当(※１)限り")
+                .containsEntry("provisionFormJa", "情報提供先の重要インフラ所管省庁限り");
+        assertThat((String) red.get("sourceNote")).contains("three ways").contains("Table 5");
+        assertThat((String) tlp.get(3).get("provisionFormJa")).isEqualTo("重要インフラ所管省庁、セプター及び重要インフラ事業者等に属する者限り");
+        assertThat((String) tlp.get(3).get("sourceNote")).contains("narrower");
+        assertThat(tlp.get(4)).doesNotContainKey("liaisonFormJa");
+        assertThat(tlp).allSatisfy(t -> assertThat((String) t.get("sourceNote")).contains("(*1)"));
+        assertThat((String) list("tlp-levels", "ja").getFirst().get("sourceNote")).startsWith("REDの範囲は出典により三通り");
     }
 
     @Test

@@ -103,8 +103,9 @@ class SelfAssessmentAccessTest extends SelfAssessmentTestSupport {
                 + "VALUES (?, 'self-assessment', TRUE, NOW(3))", tenantA().id());
         try {
             for (MutableHttpRequest<?> r : List.<MutableHttpRequest<?>>of(
-                    HttpRequest.PUT(answer(member, BACKUP), body(null, "x", null)),
-                    HttpRequest.PATCH(answers(member), Map.of("answers", List.of(item(BACKUP, List.of(), "x")))),
+                    HttpRequest.PUT(answer(member, BACKUP), body(List.of("unlisted"), "x", null)),
+                    HttpRequest.PATCH(answers(member), Map.of("answers", List.of(item(BACKUP, List.of("unlisted"),
+                            "x")))),
                     HttpRequest.DELETE(answer(member, AUDIT)).header("If-Match", "*"),
                     HttpRequest.POST("/api/v1/members/" + member + "/self-assessment/confirm", Map.of()),
                     HttpRequest.POST(submission(member, campaign), Map.of()))) {
@@ -128,7 +129,14 @@ class SelfAssessmentAccessTest extends SelfAssessmentTestSupport {
                         .header("If-Match", "*"),
                 HttpRequest.GET(answer(member, AUDIT)),
                 HttpRequest.PUT(answer(member, AUDIT), body(List.of("neither"), null, null)).header("If-Match", "*"),
-                HttpRequest.PUT(answer(member, BACKUP), body(null, "改ざん", null)),
+                HttpRequest.PUT(answer(member, BACKUP), body(List.of("unlisted"), "改ざん", null)),
+                HttpRequest.PUT(answer(member, AUDIT) + "/coding", Map.of("code", "IMPLEMENTED"))
+                        .header("If-Match", "*"),
+                HttpRequest.DELETE(answer(member, AUDIT) + "/coding").header("If-Match", "*"),
+                HttpRequest.PUT(submission(member, campaign) + "/answers/" + AUDIT + "/coding",
+                        Map.of("code", "IMPLEMENTED")).header("If-Match", "*"),
+                HttpRequest.DELETE(submission(member, campaign) + "/answers/" + AUDIT + "/coding")
+                        .header("If-Match", "*"),
                 HttpRequest.DELETE(answer(member, AUDIT)).header("If-Match", "*"),
                 HttpRequest.GET(answer(member, AUDIT) + "/history"),
                 HttpRequest.POST(confirm, Map.of()),

@@ -59,7 +59,8 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
                 assertThat(globalOptionIds.add(id + "/" + o.get("id"))).isTrue();
             }
             if ("NOT_IN_SOURCE".equals(q.get("optionsStatus"))) {
-                assertThat((List) q.get("options")).as("%s has no invented options", id).isEmpty();
+                assertThat((List<Map>) q.get("options")).as("%s has no invented source options", id)
+                        .allMatch(o -> "PRODUCT".equals(o.get("origin")));
             }
         }
         for (Map q : (List<Map>) raw.get("fy2023OnlyQuestions")) {
@@ -88,13 +89,28 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
         Map internalOnly = ((List<Map>) audit.get("options")).get(1);
         assertThat(internalOnly).containsEntry("id", "internal-only").containsEntry("label", "内部監査のみ実施している")
                 .containsEntry("kind", "SUBSTANTIVE").containsEntry("countsAsImplemented", true)
-                .containsEntry("selectable", true);
+                .containsEntry("selectable", true).containsEntry("origin", "SOURCE").containsEntry("labelVerbatim", true);
+        assertThat((Map) audit.get("implementationRule")).containsEntry("scored", true)
+                .containsEntry("countingOptionIds", List.of("board-and-internal", "internal-only", "board-only"))
+                .containsEntry("basis", "PUBLISHED_HEADLINE");
+        assertThat((String) ((Map) audit.get("implementationRule")).get("basisJa")).contains("8割強");
+        assertThat((Map) audit.get("crosswalkFy2023")).containsEntry("number", "設問29")
+                .containsEntry("answers", "SAME_OPTIONS");
+        assertThat(ja.get("title")).isEqualTo("安全基準等の浸透状況に関する調査 [2024年度]");
+        assertThat(ja.get("revision")).isEqualTo(2);
         assertThat(((List<Map>) audit.get("options")).getLast()).containsEntry("id", "no-answer")
                 .containsEntry("selectable", false);
+        // a question whose option list is not in the sources offers only product-defined choices: an answer in the
+        // member's own words and 「該当なし」
         Map backup = questions.stream().filter(q -> BACKUP.equals(q.get("id"))).findFirst().orElseThrow();
-        assertThat(backup).containsEntry("optionsStatus", "NOT_IN_SOURCE").containsEntry("answerMode", "FREE_TEXT")
-                .containsEntry("requiredForCompleteness", false);
-        assertThat((List) backup.get("options")).isEmpty();
+        assertThat(backup).containsEntry("optionsStatus", "NOT_IN_SOURCE").containsEntry("answerMode", "OPTIONS")
+                .containsEntry("requiredForCompleteness", true);
+        assertThat((List<Map>) backup.get("options")).extracting(o -> o.get("id") + ":" + o.get("kind") + ":"
+                + o.get("origin") + ":" + o.get("requiresText"))
+                .containsExactly("unlisted:OTHER:PRODUCT:true", "none:NONE:PRODUCT:false");
+        Map reasons = questions.stream().filter(q -> REASONS.equals(q.get("id"))).findFirst().orElseThrow();
+        assertThat(reasons).containsEntry("answerMode", "FREE_TEXT");
+        assertThat((Map) reasons.get("implementationRule")).containsEntry("scored", false);
         Map en = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/self-assessment/catalogue")
                 .header("Accept-Language", "en").bearerAuth(nisc()), Map.class);
         Map auditEn = ((List<Map>) en.get("questions")).stream().filter(q -> AUDIT.equals(q.get("id"))).findFirst()
@@ -154,10 +170,12 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
         assertThat(((Number) revived.body().get("id")).longValue()).isEqualTo(id);
         assertThat(countAnswers(member)).isEqualTo(1);
 
-        // free text for a NOT_IN_SOURCE question and a free-text question
-        assertThat(put(op, member, BACKUP, body(List.of(), "日次で遠隔地にバックアップ", null), null).body())
-                .doesNotContainKey("countsAsImplemented").containsEntry("otherText", "日次で遠隔地にバックアップ");
-        assertThat(put(op, member, REASONS, body(null, "予算不足", null), null).code()).isEqualTo(201);
+        // an answer in the member's own words to a question whose list is not in the sources, and a free-text question
+        assertThat(put(op, member, BACKUP, body(List.of("unlisted"), "日次で遠隔地にバックアップ", null), null).body())
+                .containsEntry("implementation", "IMPLEMENTED").containsEntry("countsAsImplemented", true)
+                .containsEntry("otherText", "日次で遠隔地にバックアップ");
+        assertThat(put(op, member, REASONS, body(null, "予算不足", null), null).body())
+                .containsEntry("implementation", "NOT_SCORED").doesNotContainKey("countsAsImplemented");
         // その他 with text
         assertThat(put(op, member, MITIGATIONS, body(List.of("other", "incident-reporting"), "定例会議", null), null)
                 .body().get("optionIds")).isEqualTo(List.of("incident-reporting", "other")); // catalogue order
@@ -181,15 +199,21 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
                 new Case(AUDIT, body(List.of("with-cyber"), null, null), "optionIds[0]", "not an option"), // 設問27's
                 new Case(AUDIT, body(List.of("no-answer"), null, null), "optionIds[0]", "not a selectable"),
                 new Case(AUDIT, body(List.of("internal-only"), "x", null), "otherText", "notes"),
-                new Case(MITIGATIONS, body(List.of("other"), null, null), "otherText", "その他"),
-                new Case(MITIGATIONS, body(List.of("other"), "   ", null), "otherText", "その他"),
+                new Case(MITIGATIONS, body(List.of("other"), null, null), "otherText", "'other'"),
+                new Case(MITIGATIONS, body(List.of("other"), "   ", null), "otherText", "'other'"),
                 new Case(MITIGATIONS, body(List.of("incident-reporting", "incident-reporting"), null, null),
                         "optionIds[1]", "twice"),
                 new Case(MITIGATIONS, body(List.of(), null, null), "optionIds", "at least one"),
                 new Case(UNDERSTOOD, body(List.of("all-understood", "not-understood"), null, null), "optionIds",
                         "cannot be combined"),
-                new Case(BACKUP, body(List.of("daily"), "日次", null), "optionIds", "NOT_IN_SOURCE"),
-                new Case(BACKUP, body(List.of(), null, null), "otherText", "free text"),
+                new Case(BACKUP, body(List.of("daily"), "日次", null), "optionIds[0]", "not an option"),
+                new Case(BACKUP, body(List.of(), "日次", null), "optionIds", "choose 'unlisted' with otherText"),
+                new Case(BACKUP, body(List.of("unlisted"), null, null), "otherText", "own words"),
+                new Case(BACKUP, body(List.of("unlisted"), "特になし", null), "otherText", "choose 'none'"),
+                new Case(BACKUP, body(List.of("unlisted", "none"), "日次", null), "optionIds", "negative answer"),
+                new Case("q.technical.control-system-ot-measures", body(List.of("no-ot-assets",
+                        "ot-not-internet-facing"), null, null), "optionIds", "does not apply"),
+                new Case(REASONS, body(List.of("unlisted"), "予算", null), "optionIds", "free-text question"),
                 new Case(REASONS, body(List.of(), "長".repeat(4001), null), "otherText", "4000"),
                 new Case(AUDIT, body(List.of("internal-only"), null, "長".repeat(2001)), "notes", "2000"),
                 new Case("q.fy2024.unpublished-58", body(null, "回答", null), "questionId", "not in the published"));
@@ -213,7 +237,9 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
         String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
         long member = createMember(sec);
         String op = token(person(tenantA(), Role.OPERATOR_ADMIN, member));
-        List<Map<String, Object>> ten = new ArrayList<>(completeAnswers(op).subList(0, 10));
+        List<Map<String, Object>> all = completeAnswers(op);
+        List<Map<String, Object>> ten = new ArrayList<>(all.subList(0, 9)); // 設問1-9, then 設問11
+        ten.add(all.stream().filter(i -> AUDIT.equals(i.get("questionId"))).findFirst().orElseThrow());
         // one bad answer among ten (an option of another question) → none written
         List<Map<String, Object>> bad = new ArrayList<>(ten);
         bad.set(3, item((String) ten.get(3).get("questionId"), List.of("with-cyber"), null));
@@ -222,7 +248,7 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
         assertThat(violationFields(r)).containsExactly("answers[3].optionIds[0]");
         List<Map<String, Object>> unknown = new ArrayList<>(ten);
         unknown.set(7, item("q.no.such-question", List.of("x"), null));
-        unknown.add(item(AUDIT, List.of("internal-only"), null)); // 設問11 is already item 8
+        unknown.add(item(AUDIT, List.of("internal-only"), null)); // 設問11 is already item 9
         assertThat(violationFields(error(HttpRequest.PATCH(answers(member), Map.of("answers", unknown)).bearerAuth(op))))
                 .containsExactlyInAnyOrder("answers[7].questionId", "answers[10].questionId");
         assertThat(violationFields(error(HttpRequest.PATCH(answers(member), Map.of("answers", List.of()))
@@ -241,18 +267,14 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
         // existing answers need their version (428) or the answer set's ETag; a stale version is 412; nothing written
         Map<String, Object> change = item(AUDIT, List.of("internal-only"), null);
         r = error(HttpRequest.PATCH(answers(member), Map.of("answers", List.of(change))).bearerAuth(op));
-        if (ten.stream().anyMatch(i -> AUDIT.equals(i.get("questionId")))) {
-            assertThat(r.code()).isEqualTo(428);
-            assertThat(violationFields(r)).containsExactly("answers[0].version");
-            change.put("version", 5);
-            r = error(HttpRequest.PATCH(answers(member), Map.of("answers", List.of(change))).bearerAuth(op));
-            assertThat(r.code()).isEqualTo(412);
-            assertThat(violationFields(r)).containsExactly("answers[0].version");
-            change.put("version", 0);
-        } else {
-            throw new AssertionError("the first ten required questions include 設問11");
-        }
-        Map<String, Object> fresh = item(BACKUP, List.of(), "クラウドへ日次");
+        assertThat(r.code()).isEqualTo(428);
+        assertThat(violationFields(r)).containsExactly("answers[0].version");
+        change.put("version", 5);
+        r = error(HttpRequest.PATCH(answers(member), Map.of("answers", List.of(change))).bearerAuth(op));
+        assertThat(r.code()).isEqualTo(412);
+        assertThat(violationFields(r)).containsExactly("answers[0].version");
+        change.put("version", 0);
+        Map<String, Object> fresh = item(BACKUP, List.of("unlisted"), "クラウドへ日次");
         HttpResponse<Map> stale = error(HttpRequest.PATCH(answers(member), Map.of("answers", List.of(change, fresh)))
                 .header("If-Match", "W/\"self-assessment-answers-" + member + "-v0\"").bearerAuth(op));
         assertThat(stale.code()).isEqualTo(412);
@@ -297,7 +319,7 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
         String op = token(person(tenantA(), Role.OPERATOR_STAFF, member));
         long old = id(put(op, member, AUDIT, body(List.of("internal-only"), null, null), null));
         long kept = id(put(op, member, UNDERSTOOD, body(List.of("all-understood"), null, null), null));
-        long gone = id(put(op, member, BACKUP, body(List.of(), "テープ", null), null));
+        long gone = id(put(op, member, BACKUP, body(List.of("unlisted"), "テープ", null), null));
         Timestamp anHourAgo = Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS));
         execute("UPDATE self_assessment_answer SET created_at = ?, updated_at = ? WHERE member_operator_id = ?",
                 anHourAgo, anHourAgo, member);
@@ -361,14 +383,15 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
         assertThat(state(sec, member).get("status")).isEqualTo("MISSING");
         assertThat(error(HttpRequest.POST(answers(member).replace("/answers", "/confirm"), Map.of()).bearerAuth(op))
                 .code()).isEqualTo(409);
+        // every question answered by choice counts (NOT_IN_SOURCE ones too, now that they can be answered truthfully)
         List<Map<String, Object>> all = completeAnswers(op);
-        assertThat(all).hasSize(24);
-        batch(op, member, all.subList(0, 23));
+        assertThat(all).hasSize(52).anyMatch(i -> BACKUP.equals(i.get("questionId")));
+        batch(op, member, all.subList(0, 51));
         assertThat(state(sec, member).get("status")).isEqualTo("INCOMPLETE");
-        batch(op, member, all.subList(23, 24));
+        batch(op, member, all.subList(51, 52));
         assertThat(state(sec, member).get("status")).isEqualTo("CURRENT");
-        // free-text and NOT_IN_SOURCE questions are optional
-        put(op, member, BACKUP, body(null, "日次", null), null);
+        // free-text questions are optional
+        put(op, member, REASONS, body(null, "人材不足", null), null);
         assertThat(state(sec, member).get("status")).isEqualTo("CURRENT");
 
         Timestamp longAgo = Timestamp.from(Instant.now().minus(400, ChronoUnit.DAYS));
@@ -376,7 +399,7 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
         assertThat(state(sec, member).get("status")).isEqualTo("STALE");
         Map confirmed = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/members/" + member
                 + "/self-assessment/confirm", Map.of()).bearerAuth(op), Map.class);
-        assertThat(((Number) confirmed.get("answerCount")).intValue()).isEqualTo(25);
+        assertThat(((Number) confirmed.get("answerCount")).intValue()).isEqualTo(53);
         Map state = state(sec, member);
         assertThat(state.get("status")).isEqualTo("CURRENT");
         assertThat(Instant.parse((String) state.get("lastConfirmedAt"))).isAfter(Instant.now().minusSeconds(60));
@@ -397,7 +420,7 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
         long member = createMember(sec);
         put(sec, member, REASONS, body(null, "予算不足", null), null);
         put(sec, member, AUDIT, body(List.of("internal-only"), null, "メモ"), null);
-        put(sec, member, BACKUP, body(null, "日次", null), null);
+        put(sec, member, BACKUP, body(List.of("unlisted"), "日次", null), null);
         exchange(HttpRequest.DELETE(answer(member, BACKUP)).header("If-Match", etagOf(answer(member, BACKUP), sec)),
                 sec, String.class);
         RecordExport export = exports.stream().filter(e -> e.recordType() == RecordFreshness.RecordType.SELF_ASSESSMENT)

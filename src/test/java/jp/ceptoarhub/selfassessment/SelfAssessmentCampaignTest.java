@@ -78,7 +78,7 @@ class SelfAssessmentCampaignTest extends SelfAssessmentTestSupport {
         assertThat(detail(empty)).contains("no self-assessment answers");
 
         String etag = put(op, member, AUDIT, body(List.of("internal-only"), null, "監査計画あり"), null).header("ETag");
-        put(op, member, BACKUP, body(null, "日次", null), null);
+        put(op, member, BACKUP, body(List.of("unlisted"), "日次", null), null);
         HttpResponse<Map> submitted = exchange(HttpRequest.POST(submission(member, campaign), Map.of()), op, Map.class);
         assertThat(submitted.code()).isEqualTo(201);
         Map s = submitted.body();
