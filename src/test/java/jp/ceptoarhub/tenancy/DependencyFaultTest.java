@@ -13,7 +13,6 @@ import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.ceptoarhub.caller.Role;
@@ -65,7 +64,7 @@ class DependencyFaultTest extends IntegrationTest {
     void aFrozenDatabaseIsA503WithinFiveSecondsNeverA401AndForgedTokensStillGet401() throws Exception {
         String valid = token(secretariat);
         Map<String, String> forged = forgedTokens(valid);
-        assertThat(status(HttpRequest.GET("/api/v1/me").bearerAuth(valid))).isEqualTo(200);
+        assertThat(statusOf(HttpRequest.GET("/api/v1/me").bearerAuth(valid))).isEqualTo(200);
 
         try (Frozen db = TestStack.get().freezeDatabase()) {
             Instant start = Instant.now();
@@ -78,21 +77,21 @@ class DependencyFaultTest extends IntegrationTest {
             assertThat(unavailable.getContentType().map(Object::toString).orElse("")).startsWith("application/problem+json");
             assertThat(unavailable.getBody(Map.class).orElseThrow().get("type"))
                     .isEqualTo("urn:ceptoar-hub:problem:dependency-unavailable");
-            assertThat(status(HttpRequest.GET("/api/v1/members").bearerAuth(valid))).as("a listing").isEqualTo(503);
+            assertThat(statusOf(HttpRequest.GET("/api/v1/members").bearerAuth(valid))).as("a listing").isEqualTo(503);
 
             for (Map.Entry<String, String> f : forged.entrySet()) {
                 var request = HttpRequest.GET("/api/v1/me");
                 if (f.getValue() != null) {
                     request.bearerAuth(f.getValue());
                 }
-                assertThat(status(request)).as(f.getKey()).isEqualTo(401);
+                assertThat(statusOf(request)).as(f.getKey()).isEqualTo(401);
             }
-            assertThat(status(HttpRequest.GET("/health/liveness"))).as("liveness").isEqualTo(200);
+            assertThat(statusOf(HttpRequest.GET("/health/liveness"))).as("liveness").isEqualTo(200);
         }
 
         Instant deadline = Instant.now().plusSeconds(20);
         int after = 0;
-        while (Instant.now().isBefore(deadline) && (after = status(HttpRequest.GET("/api/v1/me").bearerAuth(valid))) != 200) {
+        while (Instant.now().isBefore(deadline) && (after = statusOf(HttpRequest.GET("/api/v1/me").bearerAuth(valid))) != 200) {
             Thread.sleep(250);
         }
         assertThat(after).as("service resumes when the database returns").isEqualTo(200);
@@ -104,13 +103,13 @@ class DependencyFaultTest extends IntegrationTest {
         String secretariatToken = token(secretariat);
         String operatorToken = token(operator);
         String platformAdmin = platformAdminToken();
-        assertThat(status(HttpRequest.GET("/api/v1/me").bearerAuth(operatorToken))).isEqualTo(200);
+        assertThat(statusOf(HttpRequest.GET("/api/v1/me").bearerAuth(operatorToken))).isEqualTo(200);
         assertThat(probeUntil(true)).as("Keycloak up before the freeze: %s", keycloakStatus.state()).isTrue();
 
         try (Frozen kc = TestStack.get().freezeKeycloak()) {
             assertThat(keycloakStatus.probe().up()).as("probe while frozen: %s", keycloakStatus.state()).isFalse();
 
-            assertThat(status(HttpRequest.GET("/api/v1/me").bearerAuth(operatorToken))).isEqualTo(200);
+            assertThat(statusOf(HttpRequest.GET("/api/v1/me").bearerAuth(operatorToken))).isEqualTo(200);
             Map<String, Object> member = new LinkedHashMap<>();
             member.put("nameJa", "凍結中株式会社");
             member.put("nameKana", "トウケツチュウカブシキガイシャ");
@@ -118,9 +117,9 @@ class DependencyFaultTest extends IntegrationTest {
             member.put("sectorCode", "GOVERNMENT_ADMINISTRATIVE_SERVICES");
             member.put("subSectorCode", "LOCAL_GOVERNMENT");
             member.put("membershipKind", "MEMBER");
-            assertThat(status(HttpRequest.POST("/api/v1/members", member).bearerAuth(secretariatToken)))
+            assertThat(statusOf(HttpRequest.POST("/api/v1/members", member).bearerAuth(secretariatToken)))
                     .as("a write").isEqualTo(201);
-            assertThat(status(HttpRequest.GET("/health/readiness"))).as("readiness").isEqualTo(200);
+            assertThat(statusOf(HttpRequest.GET("/health/readiness"))).as("readiness").isEqualTo(200);
 
             String metrics = http.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
             assertThat(metrics).containsPattern("(?m)^ceptoar_keycloak_up(\\{[^}]*\\})? 0\\.0$");
@@ -176,13 +175,5 @@ class DependencyFaultTest extends IntegrationTest {
         forged.put("issued to another client of the realm", new KeycloakLogin(keycloakUrl())
                 .login(tenant.realmName(), "other-app", operator.username(), PASSWORD, PASSWORD, null).accessToken());
         return forged;
-    }
-
-    private int status(MutableHttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request, Map.class).code();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus().getCode();
-        }
     }
 }

@@ -8,7 +8,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.testing.IntegrationTest;
@@ -115,7 +114,7 @@ class RequestCostTest extends IntegrationTest {
                         new JWTClaimsSet.Builder().issuer("https://attacker.example/realms/" + UUID.randomUUID())
                                 .subject("x").expirationTime(new Date(System.currentTimeMillis() + 60_000)).build());
                 jwt.sign(new RSASSASigner(key));
-                assertThat(status(jwt.serialize())).isEqualTo(401);
+                assertThat(meStatus(jwt.serialize())).isEqualTo(401);
             }
             statements = sql.statements();
         }
@@ -131,14 +130,5 @@ class RequestCostTest extends IntegrationTest {
         String metrics = http.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
         long registered = tenants.ceptoarTenants().size() + 1;
         assertThat(metrics).containsPattern("(?m)^ceptoar_tenancy_directory_issuers(\\{[^}]*\\})? " + registered + "\\.0$");
-    }
-
-    @SuppressWarnings("rawtypes")
-    private int status(String token) {
-        try {
-            return http.toBlocking().exchange(HttpRequest.GET("/api/v1/me").bearerAuth(token), Map.class).code();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus().getCode();
-        }
     }
 }

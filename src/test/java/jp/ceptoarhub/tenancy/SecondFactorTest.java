@@ -3,7 +3,6 @@ package jp.ceptoarhub.tenancy;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.ceptoarhub.caller.Role;
@@ -52,7 +51,7 @@ class SecondFactorTest extends IntegrationTest {
         assertThat(list.statusCode()).as("list credentials: %s", list.body()).isIn(401, 403);
         assertThat(delete.statusCode()).as("delete the OTP credential: %s", delete.body()).isIn(401, 403);
         assertThat(otpCredentialIds(tenant, staff)).containsExactly(otp);
-        assertThat(status(token)).as("the token still works for the API").isEqualTo(200);
+        assertThat(meStatus(token)).as("the token still works for the API").isEqualTo(200);
     }
 
     @Test
@@ -92,8 +91,8 @@ class SecondFactorTest extends IntegrationTest {
         String first = browser.login(tenant.realmName(), staff.username(), PASSWORD).accessToken();
         // Same browser, same Keycloak session cookie: no form at all this time (SSO), and still acr 2.
         String sso = browser.login(tenant.realmName(), staff.username(), PASSWORD).accessToken();
-        assertThat(status(first)).isEqualTo(200);
-        assertThat(status(sso)).isEqualTo(200);
+        assertThat(meStatus(first)).isEqualTo(200);
+        assertThat(meStatus(sso)).isEqualTo(200);
         assertThat(SignedJWT.parse(sso).getJWTClaimsSet().getClaim("acr")).isEqualTo("2");
     }
 
@@ -102,7 +101,7 @@ class SecondFactorTest extends IntegrationTest {
         TestUser operator = person(tenant, Role.OPERATOR_STAFF);
         String token = new KeycloakLogin(keycloakUrl()).loginWithPasswordOnly(tenant.realmName(), operator.username(),
                 PASSWORD).accessToken();
-        assertThat(status(token)).isEqualTo(200);
+        assertThat(meStatus(token)).isEqualTo(200);
     }
 
     @Test
@@ -111,7 +110,7 @@ class SecondFactorTest extends IntegrationTest {
         Tenant loose = newTenant("手動緩和CEPTOAR");
         TestUser staff = person(loose, Role.SECRETARIAT_STAFF);
         TestUser operator = person(loose, Role.OPERATOR_STAFF);
-        assertThat(status(token(staff))).isEqualTo(200);
+        assertThat(meStatus(token(staff))).isEqualTo(200);
 
         // An administrator binds Keycloak's built-in browser flow again (OTP only if one is configured) and
         // removes the person's OTP credential: the password alone now yields a token.
@@ -128,7 +127,7 @@ class SecondFactorTest extends IntegrationTest {
                 .contains("acr_values=\"2\"");
         assertThat(refused.getBody(Map.class).orElseThrow().get("type"))
                 .isEqualTo("urn:ceptoar-hub:problem:second-factor-required");
-        assertThat(status(new KeycloakLogin(keycloakUrl()).loginWithPasswordOnly(loose.realmName(), operator.username(),
+        assertThat(meStatus(new KeycloakLogin(keycloakUrl()).loginWithPasswordOnly(loose.realmName(), operator.username(),
                 PASSWORD).accessToken())).as("operators are not affected").isEqualTo(200);
 
         // Same with the product's flow bound but its second-factor step disabled by hand.
@@ -140,7 +139,7 @@ class SecondFactorTest extends IntegrationTest {
         realm(loose).flows().updateExecutions("ceptoar browser", required);
         String skipped = new KeycloakLogin(keycloakUrl()).loginWithPasswordOnly(loose.realmName(), staff.username(),
                 PASSWORD).accessToken();
-        assertThat(status(skipped)).isEqualTo(401);
+        assertThat(meStatus(skipped)).isEqualTo(401);
     }
 
     @Test
@@ -154,7 +153,7 @@ class SecondFactorTest extends IntegrationTest {
             removeOtp(national(), analyst);
             String passwordOnly = new KeycloakLogin(keycloakUrl()).loginWithPasswordOnly(national().realmName(),
                     analyst.username(), PASSWORD).accessToken();
-            assertThat(status(passwordOnly)).isEqualTo(401);
+            assertThat(meStatus(passwordOnly)).isEqualTo(401);
         } finally {
             binding.setBrowserFlow("ceptoar browser");
             realm(national()).update(binding);
@@ -171,7 +170,7 @@ class SecondFactorTest extends IntegrationTest {
 
     private void passwordOnlySignInIsRefused(Tenant t, Role role) throws Exception {
         TestUser person = person(t, role);
-        assertThat(status(token(person))).as("%s with a second factor", role).isEqualTo(200);
+        assertThat(meStatus(token(person))).as("%s with a second factor", role).isEqualTo(200);
         removeOtp(t, person);
         assertThatThrownBy(() -> new KeycloakLogin(keycloakUrl()).loginWithPasswordOnly(t.realmName(), person.username(),
                 PASSWORD)).as("%s signing in with the password alone", role)
@@ -193,14 +192,5 @@ class SecondFactorTest extends IntegrationTest {
             realm(t).users().get(user.subject()).removeCredential(id);
         }
         KeycloakLogin.forgetAuthenticator(t.realmName(), user.username());
-    }
-
-    @SuppressWarnings("rawtypes")
-    private int status(String token) {
-        try {
-            return http.toBlocking().exchange(HttpRequest.GET("/api/v1/me").bearerAuth(token), Map.class).code();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus().getCode();
-        }
     }
 }

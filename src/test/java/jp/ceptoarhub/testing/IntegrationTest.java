@@ -139,6 +139,20 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token), Map.class);
     }
 
+    /** The status the request is answered with, success or not. */
+    protected int statusOf(MutableHttpRequest<?> request) {
+        try {
+            return http.toBlocking().exchange(request, Map.class).code();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    /** The status of {@code GET /api/v1/me} with this bearer token: does the service accept it? */
+    protected int meStatus(String token) {
+        return statusOf(HttpRequest.GET("/api/v1/me").bearerAuth(token));
+    }
+
     /** Sends the request and returns the error response (the test fails if the call succeeds). */
     @SuppressWarnings("rawtypes")
     protected HttpResponse<Map> error(MutableHttpRequest<?> request) {
