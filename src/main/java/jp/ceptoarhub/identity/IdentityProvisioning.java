@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,29 @@ public class IdentityProvisioning {
         boolean changed = SecondFactorRealm.apply(admin.client().realm(realmName), secondFactorSubjects);
         if (changed) {
             LOG.info("Upgraded Keycloak realm {} to template version {}", realmName, SecondFactorRealm.VERSION);
+        }
+        return changed;
+    }
+
+    /**
+     * Makes the realm's public clients accept the configured redirect URIs (the console's URL, the app's scheme),
+     * so that a changed {@code CEPTOAR_CONSOLE_URL} reaches realms created before the change. Web origins and
+     * post-logout redirects are "+", derived by Keycloak from the redirect URIs. Returns whether anything changed.
+     */
+    public boolean alignPublicClients(String realmName) {
+        RealmResource realm = admin.client().realm(realmName);
+        boolean changed = false;
+        for (ClientRepresentation wanted : RealmTemplate.publicClients(settings.redirectUris())) {
+            for (ClientRepresentation existing : realm.clients().findByClientId(wanted.getClientId())) {
+                if (!new HashSet<>(existing.getRedirectUris() == null ? List.of() : existing.getRedirectUris())
+                        .equals(new HashSet<>(wanted.getRedirectUris()))) {
+                    existing.setRedirectUris(wanted.getRedirectUris());
+                    existing.setWebOrigins(wanted.getWebOrigins());
+                    realm.clients().get(existing.getId()).update(existing);
+                    LOG.info("Realm {}: client {} now accepts {}", realmName, wanted.getClientId(), wanted.getRedirectUris());
+                    changed = true;
+                }
+            }
         }
         return changed;
     }

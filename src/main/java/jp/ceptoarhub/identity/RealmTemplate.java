@@ -91,13 +91,17 @@ public final class RealmTemplate {
         roles.setRealm(realmRoles);
         realm.setRoles(roles);
 
-        List<ClientRepresentation> clients = new ArrayList<>();
-        clients.add(publicPkceClient(WEB_CLIENT, "CEPTOAR Hub web console", redirectUris.stream()
-                .filter(u -> u.startsWith("http")).toList()));
-        clients.add(publicPkceClient(MOBILE_CLIENT, "CEPTOAR Hub mobile app", redirectUris.stream()
-                .filter(u -> !u.startsWith("http")).toList()));
-        realm.setClients(clients);
+        realm.setClients(new ArrayList<>(publicClients(redirectUris)));
         return realm;
+    }
+
+    /** The web console's and the phone app's clients: http(s) redirect URIs are the console's, others the app's. */
+    static List<ClientRepresentation> publicClients(List<String> redirectUris) {
+        return List.of(
+                publicPkceClient(WEB_CLIENT, "CEPTOAR Hub web console", redirectUris.stream()
+                        .filter(u -> u.startsWith("http")).toList()),
+                publicPkceClient(MOBILE_CLIENT, "CEPTOAR Hub mobile app", redirectUris.stream()
+                        .filter(u -> !u.startsWith("http")).toList()));
     }
 
     static ClientRepresentation publicPkceClient(String clientId, String name, List<String> redirectUris) {

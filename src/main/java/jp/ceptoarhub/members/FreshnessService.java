@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Labels;
+import jp.ceptoarhub.api.Labelled;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.identity.AppUser;
@@ -28,16 +29,39 @@ import java.util.Map;
 @Singleton
 class FreshnessService {
     /** Worst first: a member's overall status is the worst of its records. */
-    enum Status { MISSING, STALE, INCOMPLETE, CURRENT }
+    enum Status implements Labelled {
+        MISSING("未登録", "Missing"), STALE("確認期限切れ", "Stale"), INCOMPLETE("不完全", "Incomplete"), CURRENT("最新", "Current");
+
+        private final String labelJa;
+        private final String labelEn;
+
+        Status(String labelJa, String labelEn) {
+            this.labelJa = labelJa;
+            this.labelEn = labelEn;
+        }
+
+        @Override
+        public String labelJa() {
+            return labelJa;
+        }
+
+        @Override
+        public String labelEn() {
+            return labelEn;
+        }
+    }
 
     private final MemberOperatorRepository members;
     private final List<RecordFreshness> providers;
     private final UserDirectory users;
     private final TenantDirectory tenants;
 
+    private final MemberService memberService;
+
     FreshnessService(MemberOperatorRepository members, List<RecordFreshness> providers, UserDirectory users,
-                     TenantDirectory tenants) {
+                     TenantDirectory tenants, MemberService memberService) {
         this.members = members;
+        this.memberService = memberService;
         this.providers = providers;
         this.users = users;
         this.tenants = tenants;
@@ -68,6 +92,24 @@ class FreshnessService {
 
     Dashboard dashboard(CurrentUser user, Labels lang, Query query) {
         MemberService.requireSecretariat(user);
+        return build(user, lang, query, null);
+    }
+
+    @Serdeable
+    record MemberFreshness(long memberId, String status, int staleAfterDays, Instant generatedAt,
+                           List<RecordTypeRef> recordTypes, List<RecordState> records) {
+    }
+
+    /** One member's row, for its own operators' dashboard (and the secretariat): same rules as the dashboard. */
+    MemberFreshness member(CurrentUser user, Labels lang, long memberId) {
+        memberService.requireRecordAccess(user, memberId, "Freshness");
+        Dashboard d = build(user, lang, new Query(null, null, null, null, null, null), memberId);
+        Row row = d.items().getFirst();
+        return new MemberFreshness(memberId, row.status(), d.staleAfterDays(), d.generatedAt(), d.recordTypes(),
+                row.records());
+    }
+
+    private Dashboard build(CurrentUser user, Labels lang, Query query, @Nullable Long onlyMember) {
         Status wantedStatus = parse(query.status());
         Tenant tenant = tenants.findById(user.tenantId()).orElseThrow();
         Instant now = Instant.now();
@@ -106,7 +148,8 @@ class FreshnessService {
         String qKana = q == null ? null : MemberService.hiraganaToKatakana(q);
         List<Row> rows = new ArrayList<>();
         for (MemberOperator m : members.findAllOfTenant(user.tenantId())) {
-            if (query.sectorCode() != null && !query.sectorCode().equals(m.sectorCode())
+            if (onlyMember != null && !onlyMember.equals(m.id())
+                    || query.sectorCode() != null && !query.sectorCode().equals(m.sectorCode())
                     || query.membershipKind() != null && !query.membershipKind().equals(m.membershipKind())
                     || q != null && !m.nameJa().contains(q) && !m.nameKana().contains(qKana)) {
                 continue;

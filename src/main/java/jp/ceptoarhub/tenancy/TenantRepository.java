@@ -22,4 +22,6 @@ interface TenantRepository extends CrudRepository<TenantRow, Long> {
     List<TenantRow> findByIdGreaterThanOrderByIdAsc(long afterId, Pageable pageable);
 
     List<TenantRow> findByKind(TenantKind kind);
+
+    List<TenantRow> findByStatus(TenantStatus status);
 }

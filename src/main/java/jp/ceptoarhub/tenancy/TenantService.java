@@ -128,6 +128,15 @@ public class TenantService {
         return tenants.findById(id).map(TenantRow::toTenant);
     }
 
+    /** Active tenants (CEPTOARs and the national tenant), for the public sign-in directory. */
+    public List<Tenant> active() {
+        return tenants.findByStatus(TenantStatus.ACTIVE).stream().map(TenantRow::toTenant).toList();
+    }
+
+    public Optional<Tenant> findActiveByCode(String code) {
+        return tenants.findByCode(code).map(TenantRow::toTenant).filter(Tenant::active);
+    }
+
     public List<Tenant> list(long afterId, int limit) {
         return tenants.findByIdGreaterThanOrderByIdAsc(afterId, Pageable.from(0, limit)).stream()
                 .map(TenantRow::toTenant).toList();

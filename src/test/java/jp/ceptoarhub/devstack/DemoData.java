@@ -45,7 +45,7 @@ public class DemoData {
         this.users = users;
     }
 
-    public record DemoUser(String role, String username, String realm) {
+    public record DemoUser(String role, String username, String realm, String tenantCode) {
     }
 
     /** A demo member operator created by this run (its records are written through the API by the launcher). */
@@ -92,7 +92,8 @@ public class DemoData {
                         firstAdmin.subject(), firstAdmin.username(), Role.SECRETARIAT_ADMIN, null);
                 memberId = members.create(secretariat, d.member()).id();
             }
-            out.add(new DemoUser(Role.SECRETARIAT_ADMIN.code(), d.code() + "-secretariat-admin", tenant.realmName()));
+            out.add(new DemoUser(Role.SECRETARIAT_ADMIN.code(), d.code() + "-secretariat-admin", tenant.realmName(),
+                    tenant.code()));
             out.add(person(tenant, Role.SECRETARIAT_STAFF, d.code() + "-secretariat-staff", actor, null));
             out.add(person(tenant, Role.OPERATOR_ADMIN, d.code() + "-operator-admin", actor, memberId));
             out.add(person(tenant, Role.OPERATOR_STAFF, d.code() + "-operator-staff", actor, memberId));
@@ -111,6 +112,6 @@ public class DemoData {
             keycloak.resetCredentials(tenant.realmName(), invitation.subject(), PASSWORD,
                     role.requiresTotp() ? List.of("CONFIGURE_TOTP") : List.of());
         }
-        return new DemoUser(role.code(), username, tenant.realmName());
+        return new DemoUser(role.code(), username, tenant.realmName(), tenant.code());
     }
 }

@@ -50,7 +50,8 @@ public final class DemoLauncher {
         SampleRecords samples = new SampleRecords(java.net.http.HttpClient.newHttpClient(),
                 "http://127.0.0.1:" + server.getPort());
         for (DemoData.DemoMember m : demo.newMembers()) {
-            String token = new jp.ceptoarhub.testing.KeycloakLogin(stack.keycloakUrl())
+            String token = new jp.ceptoarhub.testing.KeycloakLogin(stack.keycloakUrl(),
+                    "http://127.0.0.1:" + server.getPort() + "/")
                     .login(m.realm(), m.operatorAdmin(), DemoData.PASSWORD).accessToken();
             int n = samples.seed(m.memberId(), m.sectorCode(), token);
             System.out.printf("Demo records: %d for member %d (%s)%n", n, m.memberId(), m.realm());
@@ -61,14 +62,15 @@ public final class DemoLauncher {
         String api = "http://127.0.0.1:" + server.getPort();
         StringBuilder sb = new StringBuilder();
         sb.append("\n================ CEPTOAR Hub is running (started in ").append(took.toSeconds()).append(" s) ================\n");
+        sb.append("Console        ").append(api).append("/   (sign in with a demo user below; ").append(api)
+                .append("/?tenant=<code> goes straight to a tenant's sign-in)\n");
         sb.append("API            ").append(api).append("/api/v1   (health: ").append(api).append("/health, metrics: ").append(api).append("/prometheus)\n");
         sb.append("Keycloak       ").append(stack.keycloakUrl()).append("   (admin console: user admin, password ").append(stack.keycloakAdminPassword()).append(")\n");
         sb.append("Database       ").append(stack.jdbcUrl()).append("\n\n");
-        sb.append("Demo users (password for all: ").append(DemoData.PASSWORD).append("). Sign in at the realm's account page;\n");
+        sb.append("Demo users (password for all: ").append(DemoData.PASSWORD).append("). Open the console URL of the user;\n");
         sb.append("secretariat and national users set up an authenticator app (TOTP) at first sign-in, as in production.\n");
         for (DemoData.DemoUser u : demo.users()) {
-            sb.append(String.format("  %-22s %-34s %s%n", u.role(), u.username(),
-                    stack.keycloakUrl() + "/realms/" + u.realm() + "/account"));
+            sb.append(String.format("  %-22s %-34s %s%n", u.role(), u.username(), api + "/?tenant=" + u.tenantCode()));
         }
         sb.append("\nMachine client (NISC system, client credentials):\n");
         sb.append("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=nisc-system -d client_secret=")

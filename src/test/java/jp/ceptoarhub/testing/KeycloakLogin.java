@@ -33,6 +33,7 @@ public final class KeycloakLogin {
     private static final Map<String, String> AUTHENTICATORS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String keycloakUrl;
+    private final String redirectUri;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
@@ -41,7 +42,13 @@ public final class KeycloakLogin {
     }
 
     public KeycloakLogin(String keycloakUrl) {
+        this(keycloakUrl, REDIRECT_URI);
+    }
+
+    /** With the redirect URI the realm accepts (the demo's console runs on whatever port it was given). */
+    public KeycloakLogin(String keycloakUrl, String redirectUri) {
         this.keycloakUrl = keycloakUrl;
+        this.redirectUri = redirectUri;
     }
 
     public Result login(String realm, String clientId, String username, String password, String newPassword,
@@ -72,14 +79,14 @@ public final class KeycloakLogin {
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String state = randomUrlSafe(16);
         String auth = keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + enc(clientId)
-                + "&response_type=code&scope=openid&redirect_uri=" + enc(REDIRECT_URI) + "&state=" + state
+                + "&response_type=code&scope=openid&redirect_uri=" + enc(redirectUri) + "&state=" + state
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256";
         HttpResponse<String> page = get(auth);
         String configuredTotp = null;
         for (int step = 0; step < 8; step++) {
             if (page.statusCode() == 302 || page.statusCode() == 303) {
                 String location = page.headers().firstValue("Location").orElseThrow();
-                if (location.startsWith(REDIRECT_URI)) {
+                if (location.startsWith(redirectUri)) {
                     String code = query(location, "code");
                     if (code == null) {
                         throw new IllegalStateException("Login failed: " + location);
@@ -166,7 +173,7 @@ public final class KeycloakLogin {
 
     private String exchange(String realm, String clientId, String code, String verifier) throws Exception {
         String body = "grant_type=authorization_code&client_id=" + enc(clientId) + "&code=" + enc(code)
-                + "&redirect_uri=" + enc(REDIRECT_URI) + "&code_verifier=" + enc(verifier);
+                + "&redirect_uri=" + enc(redirectUri) + "&code_verifier=" + enc(verifier);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/" + realm
                         + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
