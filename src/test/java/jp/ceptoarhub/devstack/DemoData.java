@@ -147,7 +147,7 @@ public class DemoData {
     /** Asks the secretariat and national demo users for their second factor (TOTP) at their next sign-in. */
     public void requireSecondFactors() {
         for (String[] pending : secondFactorPending) {
-            keycloak.requireAction(pending[0], pending[1], "CONFIGURE_TOTP");
+            keycloak.requireSecondFactor(pending[0], pending[1]);
         }
         secondFactorPending.clear();
     }

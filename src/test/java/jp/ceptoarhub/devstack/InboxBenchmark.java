@@ -202,7 +202,8 @@ public final class InboxBenchmark {
                                    Long memberId, Long nationalOrganisationId) {
         String password = "Benchmark-Password-1";
         var user = context.getBean(IdentityProvisioning.class).createUser(tenant.realmName(),
-                new IdentityProvisioning.NewUser(username, null, true, "Bench", "Mark", password, List.of()));
+                new IdentityProvisioning.NewUser(username, null, true, "Bench", "Mark", password, List.of())
+                        .withSecondFactor(role.requiresTotp()));
         context.getBean(UserDirectory.class).register(tenant.id(), user.subject(), username, null, null, role, memberId,
                 nationalOrganisationId);
         return new FreshToken(new KeycloakLogin(stack.keycloakUrl()), tenant.realmName(), username, password);
