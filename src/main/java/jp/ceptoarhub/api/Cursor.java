@@ -2,6 +2,8 @@ package jp.ceptoarhub.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Opaque keyset cursors: the client gets back what it was given, and the server continues after the last id it
@@ -50,11 +52,11 @@ public final class Cursor {
     }
 
     /** Builds a page from {@code limit + 1} fetched rows. */
-    public static <T> Page<T> page(java.util.List<T> rowsPlusOne, int limit, java.util.function.ToLongFunction<T> id) {
+    public static <T> Page<T> page(List<T> rowsPlusOne, int limit, ToLongFunction<T> id) {
         if (rowsPlusOne.size() > limit) {
-            java.util.List<T> items = rowsPlusOne.subList(0, limit);
-            return new Page<>(java.util.List.copyOf(items), encode(id.applyAsLong(items.getLast())));
+            List<T> items = rowsPlusOne.subList(0, limit);
+            return new Page<>(List.copyOf(items), encode(id.applyAsLong(items.getLast())));
         }
-        return new Page<>(java.util.List.copyOf(rowsPlusOne), null);
+        return new Page<>(List.copyOf(rowsPlusOne), null);
     }
 }

@@ -18,6 +18,15 @@ public final class JapaneseText {
         return n.isEmpty() ? null : n;
     }
 
+    /** Hiragana (ぁ–ゖ) as katakana, so that a reading typed in either is stored and searched one way. */
+    public static String hiraganaToKatakana(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            sb.append(c >= '\u3041' && c <= '\u3096' ? (char) (c + 0x60) : c);
+        }
+        return sb.toString();
+    }
+
     /** Full-width katakana (ァ–ヺ, ヽヾ), the prolonged sound mark ー, the middle dot ・ and spaces. */
     public static boolean katakana(String s) {
         for (int i = 0; i < s.length(); i++) {

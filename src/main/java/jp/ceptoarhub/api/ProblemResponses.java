@@ -2,6 +2,8 @@ package jp.ceptoarhub.api;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -17,8 +19,10 @@ import org.zalando.problem.Problem;
 import org.zalando.problem.ThrowableProblem;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,12 +51,12 @@ class ProblemResponses extends ProblemErrorResponseProcessor {
         } else if (root instanceof ConstraintViolationException cve) {
             problem = Problems.invalidFields(cve.getConstraintViolations().stream()
                     .map(v -> new Problems.FieldError(field(v.getPropertyPath()), v.getMessage()))
-                    .sorted(java.util.Comparator.comparing(Problems.FieldError::field))
+                    .sorted(Comparator.comparing(Problems.FieldError::field))
                     .toList());
-        } else if (root instanceof io.micronaut.core.convert.exceptions.ConversionErrorException conversion) {
+        } else if (root instanceof ConversionErrorException conversion) {
             problem = Problems.invalidField(conversion.getArgument().getName(), "is not a valid "
-                    + conversion.getArgument().getType().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " value");
-        } else if (root instanceof io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException missing) {
+                    + conversion.getArgument().getType().getSimpleName().toLowerCase(Locale.ROOT) + " value");
+        } else if (root instanceof UnsatisfiedArgumentException missing) {
             problem = Problems.invalidField(missing.getArgument().getName(), "is required");
         } else if (root instanceof ThrowableProblem) {
             return super.processResponse(errorContext, response);

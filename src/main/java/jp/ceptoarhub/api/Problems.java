@@ -1,7 +1,9 @@
 package jp.ceptoarhub.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.problem.HttpStatusType;
+import io.micronaut.serde.annotation.Serdeable;
 import org.zalando.problem.ThrowableProblem;
 
 import java.net.URI;
@@ -51,7 +53,7 @@ public final class Problems {
 
     /** Any status with field-level errors, e.g. 409 for a duplicate value or 400 for rows of an import file. */
     public static ThrowableProblem withViolations(HttpStatus status, String slug, String title, String detail,
-                                                  List<FieldError> errors, @io.micronaut.core.annotation.Nullable Integer errorCount) {
+                                                  List<FieldError> errors, @Nullable Integer errorCount) {
         return new ApiProblem(type(slug), title, new HttpStatusType(status), detail, errors, null, errorCount);
     }
 
@@ -68,8 +70,8 @@ public final class Problems {
     }
 
     /** One invalid field; {@code row} is set for errors in rows of an uploaded file (1 = first data row). */
-    @io.micronaut.serde.annotation.Serdeable
-    public record FieldError(String field, String message, @io.micronaut.core.annotation.Nullable Integer row) {
+    @Serdeable
+    public record FieldError(String field, String message, @Nullable Integer row) {
         public FieldError(String field, String message) {
             this(field, message, null);
         }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -28,6 +29,6 @@ class StaleVersionHandler implements ExceptionHandler<OptimisticLockException, H
     public HttpResponse<?> handle(HttpRequest request, OptimisticLockException exception) {
         return errors.processResponse(ErrorContext.builder(request)
                 .cause(Problems.preconditionFailed(null))
-                .build(), HttpResponse.status(io.micronaut.http.HttpStatus.PRECONDITION_FAILED));
+                .build(), HttpResponse.status(HttpStatus.PRECONDITION_FAILED));
     }
 }

@@ -2,6 +2,7 @@ package jp.ceptoarhub.audit;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -14,8 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,9 +32,11 @@ public class AuditService {
     static final String GENESIS = "0".repeat(64);
 
     private final JdbcOperations jdbc;
+    private final Clock clock;
 
-    AuditService(JdbcOperations jdbc) {
+    AuditService(JdbcOperations jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Appends an entry to the tenant's chain; must run inside the transaction of the change it records. */
@@ -61,7 +65,7 @@ public class AuditService {
                     }
                 }
             }
-            Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant at = clock.instant();
             String id = entityId == null ? null : entityId.toString();
             String hash = hash(prev, tenantId, seq, at, actor, action, entityType, id, details);
             try (PreparedStatement insert = conn.prepareStatement(
@@ -71,7 +75,7 @@ public class AuditService {
                 insert.setLong(2, seq);
                 insert.setTimestamp(3, Timestamp.from(at));
                 if (actor == null) {
-                    insert.setNull(4, java.sql.Types.BIGINT);
+                    insert.setNull(4, Types.BIGINT);
                 } else {
                     insert.setLong(4, actor.tenantId());
                 }
@@ -187,7 +191,7 @@ public class AuditService {
         }
     }
 
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record Verification(boolean valid, long checkedEntries, @Nullable Long firstBrokenSeq,
                                @Nullable String problem) {
     }

@@ -1,13 +1,14 @@
 package jp.ceptoarhub.caller;
 
-import java.util.Arrays;
+import jp.ceptoarhub.api.Labelled;
+
 import java.util.Optional;
 
 /**
  * Application roles. They live in the service's database (keyed by tenant and subject), not in Keycloak tokens,
  * so that a role change takes effect on the next request and a forged realm role grants nothing.
  */
-public enum Role {
+public enum Role implements Labelled {
     SECRETARIAT_ADMIN("secretariat-admin", true, false, "事務局管理者", "Secretariat administrator"),
     SECRETARIAT_STAFF("secretariat-staff", true, false, "事務局担当者", "Secretariat staff"),
     OPERATOR_ADMIN("operator-admin", false, false, "事業者管理者", "Operator administrator"),
@@ -30,8 +31,19 @@ public enum Role {
         this.labelEn = labelEn;
     }
 
+    @Override
     public String code() {
         return code;
+    }
+
+    @Override
+    public String labelJa() {
+        return labelJa;
+    }
+
+    @Override
+    public String labelEn() {
+        return labelEn;
     }
 
     public boolean secretariat() {
@@ -51,11 +63,7 @@ public enum Role {
         return this == OPERATOR_ADMIN || this == OPERATOR_STAFF;
     }
 
-    public String label(jp.ceptoarhub.api.Labels lang) {
-        return lang.pick(labelJa, labelEn);
-    }
-
     public static Optional<Role> fromCode(String code) {
-        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+        return Labelled.parse(Role.class, code);
     }
 }

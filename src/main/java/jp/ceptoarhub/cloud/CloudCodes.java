@@ -3,6 +3,7 @@ package jp.ceptoarhub.cloud;
 import io.micronaut.core.annotation.Nullable;
 import jp.ceptoarhub.api.Labels;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -298,6 +299,6 @@ final class CloudCodes {
                 CONTACT_KIND, IMPACT_REVIEW, ITEM_STATUS, CHECK, MEASURE)) {
             m.put(l.name(), l);
         }
-        ALL = java.util.Collections.unmodifiableMap(m);
+        ALL = Collections.unmodifiableMap(m);
     }
 }

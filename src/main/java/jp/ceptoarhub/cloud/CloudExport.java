@@ -2,8 +2,8 @@ package jp.ceptoarhub.cloud;
 
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.members.RecordExport;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordExport;
+import jp.ceptoarhub.records.RecordType;
 
 import java.util.List;
 
@@ -17,12 +17,12 @@ class CloudExport implements RecordExport {
     }
 
     @Override
-    public RecordFreshness.RecordType recordType() {
-        return RecordFreshness.RecordType.CLOUD_SERVICES;
+    public RecordType recordType() {
+        return RecordType.CLOUD_SERVICES;
     }
 
     @Override
     public List<?> export(long tenantId, long memberId, Labels lang) {
-        return services.live(tenantId, memberId, false).stream().map(s -> CloudViews.of(s, lang)).toList();
+        return services.live(tenantId, memberId).stream().map(s -> CloudViews.of(s, lang)).toList();
     }
 }

@@ -3,7 +3,9 @@ package jp.ceptoarhub.cloud;
 import io.micronaut.core.annotation.Nullable;
 import jp.ceptoarhub.cloud.CloudCodes.CodeList;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,7 +34,7 @@ final class CloudFields {
     record Field(String name, Type type, int max, int min, @Nullable CodeList codes, List<Field> items,
                  boolean required) {
         String column() {
-            return name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+            return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
         }
 
         Field mandatory() {
@@ -170,6 +172,6 @@ final class CloudFields {
 
     static Map<String, Field> index(List<Field> fields) {
         return fields.stream().collect(Collectors.toMap(Field::name, Function.identity(), (a, b) -> a,
-                java.util.LinkedHashMap::new));
+                LinkedHashMap::new));
     }
 }

@@ -2,17 +2,17 @@ package jp.ceptoarhub.cloud;
 
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordFreshness;
+import jp.ceptoarhub.records.RecordLifecycle;
+import jp.ceptoarhub.records.RecordLifecycles;
+import jp.ceptoarhub.records.RecordType;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Cloud services on the secretariat's freshness dashboard: lastChangedAt = the latest change (deletions included),
- * lastConfirmedAt = the latest "confirm unchanged". A member without live services is absent (MISSING). Complete =
+ * Cloud services on the secretariat's freshness dashboard ({@link RecordLifecycle#observe}). Complete =
  * every live service has (1) at least one service model, (2) its data location: at least one data-centre country
  * (or, when the country cannot be identified, the candidate countries), (3) the 設問55 checks answered (at least one
  * entry), (4) the 設問56 measures answered (at least one entry) and (5) the provider's incident contact (an
@@ -20,12 +20,10 @@ import java.util.Map;
  */
 @Singleton
 class CloudFreshness implements RecordFreshness {
-    private final CloudServiceRepository services;
-    private final CloudConfirmations confirmations;
+    private final RecordLifecycle<CloudService, Map<String, JsonNode>, Map<String, JsonNode>> services;
 
-    CloudFreshness(CloudServiceRepository services, CloudConfirmations confirmations) {
-        this.services = services;
-        this.confirmations = confirmations;
+    CloudFreshness(RecordLifecycles lifecycles, CloudDescriptor descriptor) {
+        this.services = lifecycles.of(descriptor);
     }
 
     @Override
@@ -35,19 +33,7 @@ class CloudFreshness implements RecordFreshness {
 
     @Override
     public Map<Long, Observation> observe(long tenantId) {
-        Map<Long, Instant> changed = new HashMap<>();
-        Map<Long, Boolean> complete = new HashMap<>();
-        for (CloudService s : services.allOfTenant(tenantId)) {
-            changed.merge(s.memberOperatorId(), s.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
-            if (!s.deleted()) {
-                complete.merge(s.memberOperatorId(), missing(s.data()).isEmpty(), Boolean::logicalAnd);
-            }
-        }
-        Map<Long, Instant> confirmed = confirmations.allOfTenant(tenantId);
-        Map<Long, Observation> out = new HashMap<>();
-        complete.forEach((memberId, ok) -> out.put(memberId,
-                new Observation(changed.get(memberId), confirmed.get(memberId), ok)));
-        return out;
+        return services.observe(tenantId, live -> live.stream().allMatch(s -> missing(s.data()).isEmpty()));
     }
 
     /** The fields a service lacks for the completeness rule (empty = complete), in a stable order. */

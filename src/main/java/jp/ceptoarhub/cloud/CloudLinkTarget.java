@@ -2,6 +2,7 @@ package jp.ceptoarhub.cloud;
 
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.records.RecordLinks;
+import jp.ceptoarhub.records.RecordType;
 
 import java.util.Collection;
 import java.util.Set;
@@ -20,7 +21,7 @@ class CloudLinkTarget implements RecordLinks.Target {
 
     @Override
     public String recordType() {
-        return CloudServices.RECORD_TYPE;
+        return RecordType.CLOUD_SERVICES.code();
     }
 
     @Override

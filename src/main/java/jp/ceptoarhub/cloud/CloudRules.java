@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.ClockFactory;
+import jp.ceptoarhub.api.JapaneseText;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.cloud.CloudFields.Field;
@@ -12,9 +14,8 @@ import jp.ceptoarhub.cloud.CloudFields.Type;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,13 +33,14 @@ import java.util.Set;
  */
 @Singleton
 class CloudRules {
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
     static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final JsonMapper json;
+    private final Clock clock;
 
-    CloudRules(JsonMapper json) {
+    CloudRules(JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.json = json;
     }
 
@@ -131,7 +133,7 @@ class CloudRules {
                     if (d.getYear() < 2000 || d.getYear() > 2200) {
                         return fail(errors, path, "must be between the years 2000 and 2200");
                     }
-                    if (f.type() == Type.PAST_DATE && d.isAfter(LocalDate.now(JST).plusDays(1))) {
+                    if (f.type() == Type.PAST_DATE && d.isAfter(ClockFactory.today(clock).plusDays(1))) {
                         return fail(errors, path, "must not be in the future");
                     }
                     return JsonNode.createStringNode(d.toString());
@@ -296,10 +298,6 @@ class CloudRules {
     }
 
     static @Nullable String text(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
-        return n.isEmpty() ? null : n;
+        return JapaneseText.normalize(s);
     }
 }

@@ -1,6 +1,7 @@
 package jp.ceptoarhub.cloud;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -18,30 +19,32 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import jp.ceptoarhub.api.Cursor;
-import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.records.RecordHistory;
-import jp.ceptoarhub.records.SyncCursor;
+import jp.ceptoarhub.records.RecordLifecycle;
+import jp.ceptoarhub.records.RecordLifecycles;
+import jp.ceptoarhub.records.SyncPage;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
-/** The cloud services inventory of a member operator (issue 4 item 3). */
+/**
+ * The cloud services inventory of a member operator (issue 4 item 3). Bodies are read as raw JSON ({@link
+ * CloudRules#parse}) so that every unknown or mistyped field is a 400 naming it.
+ */
 @Controller("/api/v1/members/{memberId}/cloud-services")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CloudServiceController {
-    private final CloudServices services;
+    private final RecordLifecycle<CloudService, Map<String, JsonNode>, Map<String, JsonNode>> services;
     private final CloudRules rules;
     private final Idempotency idempotency;
 
-    CloudServiceController(CloudServices services, CloudRules rules, Idempotency idempotency) {
-        this.services = services;
+    CloudServiceController(RecordLifecycles lifecycles, CloudDescriptor descriptor, CloudRules rules,
+                           Idempotency idempotency) {
+        this.services = lifecycles.of(descriptor);
         this.rules = rules;
         this.idempotency = idempotency;
     }
@@ -53,45 +56,32 @@ class CloudServiceController {
         services.requireWrite(user, memberId);
         Map<String, JsonNode> input = rules.parse(body);
         return idempotency.execute(user.tenantId(), user.subject(), request, JsonNode.createObjectNode(input), () -> {
-            CloudService saved = services.create(user, memberId, input);
-            return HttpResponse.created(CloudViews.of(saved, Labels.of(request)),
-                    URI.create("/api/v1/members/" + memberId + "/cloud-services/" + saved.id()))
-                    .header("ETag", CloudViews.etag(saved));
+            CloudService created = services.create(user, memberId, input);
+            return HttpResponse.created(CloudViews.of(created, Labels.of(request)),
+                            URI.create("/api/v1/members/" + memberId + "/cloud-services/" + created.id()))
+                    .header(HttpHeaders.ETAG, services.etag(created));
         });
     }
 
-    /**
-     * Without {@code updatedSince}: the live services. With it: every service changed since, deleted ones as
-     * tombstones. Every page carries the {@code syncToken} to send as {@code updatedSince} next time.
-     */
+    /** Delta sync: see {@link RecordLifecycle#page}. */
     @Get
-    CloudViews.Page list(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
-                         @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
-                         @Nullable @QueryValue Integer limit) {
-        int n = Cursor.limit(limit);
-        Instant since = SyncCursor.updatedSince(updatedSince);
-        SyncCursor c = SyncCursor.decode(cursor);
-        List<CloudService> rows = services.page(user, memberId, c.afterId(), since, n + 1);
+    SyncPage<JsonNode> list(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
+                            @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
+                            @Nullable @QueryValue Integer limit) {
         Labels lang = Labels.of(request);
-        String next = null;
-        if (rows.size() > n) {
-            rows = rows.subList(0, n);
-            next = c.encode(rows.getLast().id());
-        }
-        List<JsonNode> items = rows.stream().map(r -> CloudViews.of(r, lang)).toList();
-        return new CloudViews.Page(items, next, c.syncToken().toString(), Instant.now());
+        return services.page(user, memberId, updatedSince, cursor, limit).map(s -> CloudViews.of(s, lang));
     }
 
     @Post("/confirm")
     CloudViews.Confirmation confirm(CurrentUser user, @PathVariable long memberId) {
-        return services.confirm(user, memberId);
+        return CloudViews.Confirmation.of(services.confirm(user, memberId));
     }
 
     @Get("/{id}")
     HttpResponse<JsonNode> get(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
                                @PathVariable long id) {
         CloudService s = services.visible(user, memberId, id);
-        return HttpResponse.ok(CloudViews.of(s, Labels.of(request))).header("ETag", CloudViews.etag(s));
+        return HttpResponse.ok(CloudViews.of(s, Labels.of(request))).header(HttpHeaders.ETAG, services.etag(s));
     }
 
     @Patch("/{id}")
@@ -99,22 +89,20 @@ class CloudServiceController {
     HttpResponse<JsonNode> update(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
                                   @PathVariable long id, @Nullable @Body String body) {
         services.requireWrite(user, memberId);
-        Map<String, JsonNode> patch = rules.parse(body);
-        CloudService updated = services.update(user, memberId, id, patch,
-                current -> ETags.requireMatch(request, CloudViews.etag(current)));
-        return HttpResponse.ok(CloudViews.of(updated, Labels.of(request))).header("ETag", CloudViews.etag(updated));
+        CloudService s = services.update(user, memberId, id, rules.parse(body), request);
+        return HttpResponse.ok(CloudViews.of(s, Labels.of(request))).header(HttpHeaders.ETAG, services.etag(s));
     }
 
     @Delete("/{id}")
     HttpResponse<?> delete(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
                            @PathVariable long id) {
-        services.delete(user, memberId, id, current -> ETags.requireMatch(request, CloudViews.etag(current)));
+        services.delete(user, memberId, id, request);
         return HttpResponse.noContent();
     }
 
     @Get("/{id}/history")
     RecordHistory.Page history(CurrentUser user, @PathVariable long memberId, @PathVariable long id,
                                @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
-        return services.history(user, memberId, id, cursor, Cursor.limit(limit));
+        return services.history(user, memberId, id, cursor, limit);
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.cloud.CloudFields.Field;
+import jp.ceptoarhub.records.RecordStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,10 +22,13 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,10 +37,11 @@ import java.util.stream.Collectors;
  * caller's transaction.
  */
 @Singleton
-class CloudServiceRepository {
+class CloudServiceRepository implements RecordStore<CloudService> {
     private static final String COLUMNS = CloudFields.ALL.stream().map(Field::column).collect(Collectors.joining(", "));
     private static final String SELECT = "SELECT id, tenant_id, member_operator_id, " + COLUMNS
             + ", created_at, updated_at, deleted_at, version FROM cloud_service ";
+    private static final String LIVE = "WHERE tenant_id = ? AND member_operator_id = ? AND deleted_at IS NULL ORDER BY id";
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -65,7 +70,7 @@ class CloudServiceRepository {
                 }
             }
         });
-        return new CloudService(id, tenantId, memberId, data, now, now, null, 0);
+        return new CloudService(id, tenantId, memberId, data, now, now, null, 0L);
     }
 
     /** Writes new field values and bumps the version; the row must have been read FOR UPDATE in this transaction. */
@@ -102,17 +107,20 @@ class CloudServiceRepository {
                 current.createdAt(), now, now, current.version() + 1);
     }
 
-    Optional<CloudService> find(long tenantId, long memberId, long id, boolean forUpdate) {
-        List<CloudService> rows = query(SELECT + "WHERE tenant_id = ? AND member_operator_id = ? AND id = ?"
-                + (forUpdate ? " FOR UPDATE" : ""), tenantId, memberId, id);
-        return rows.stream().findFirst();
+    @Override
+    public Optional<CloudService> find(long tenantId, long memberId, long id) {
+        return query(SELECT + "WHERE tenant_id = ? AND member_operator_id = ? AND id = ?", tenantId, memberId, id)
+                .stream().findFirst();
     }
 
-    /**
-     * One keyset page of a member's services. Without {@code since}: the live services. With {@code since}: every
-     * service changed at or after it, deleted ones included (the caller turns them into tombstones).
-     */
-    List<CloudService> page(long tenantId, long memberId, long afterId, @Nullable Instant since, int limit) {
+    @Override
+    public Optional<CloudService> findForUpdate(long tenantId, long memberId, long id) {
+        return query(SELECT + "WHERE tenant_id = ? AND member_operator_id = ? AND id = ? FOR UPDATE", tenantId,
+                memberId, id).stream().findFirst();
+    }
+
+    @Override
+    public List<CloudService> page(long tenantId, long memberId, long afterId, @Nullable Instant since, int limit) {
         if (since == null) {
             return query(SELECT + "WHERE tenant_id = ? AND member_operator_id = ? AND id > ? AND deleted_at IS NULL "
                     + "ORDER BY id LIMIT ?", tenantId, memberId, afterId, limit);
@@ -121,15 +129,20 @@ class CloudServiceRepository {
                 + "ORDER BY id LIMIT ?", tenantId, memberId, afterId, Timestamp.from(since), limit);
     }
 
-    List<CloudService> live(long tenantId, long memberId, boolean forUpdate) {
-        return query(SELECT + "WHERE tenant_id = ? AND member_operator_id = ? AND deleted_at IS NULL ORDER BY id"
-                + (forUpdate ? " FOR UPDATE" : ""), tenantId, memberId);
+    @Override
+    public List<CloudService> live(long tenantId, long memberId) {
+        return query(SELECT + LIVE, tenantId, memberId);
+    }
+
+    @Override
+    public List<CloudService> liveForUpdate(long tenantId, long memberId) {
+        return query(SELECT + LIVE + " FOR UPDATE", tenantId, memberId);
     }
 
     /** Which of the ids are live services of the member (for other record types' links). */
-    java.util.Set<Long> liveIds(long tenantId, long memberId, java.util.Collection<Long> ids) {
+    Set<Long> liveIds(long tenantId, long memberId, Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
         List<Long> list = List.copyOf(ids);
         String marks = list.stream().map(x -> "?").collect(Collectors.joining(", "));
@@ -141,7 +154,7 @@ class CloudServiceRepository {
                 for (int i = 0; i < list.size(); i++) {
                     ps.setLong(i + 3, list.get(i));
                 }
-                java.util.Set<Long> out = new java.util.HashSet<>();
+                Set<Long> out = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rs.getLong(1));
@@ -152,8 +165,8 @@ class CloudServiceRepository {
         });
     }
 
-    /** Every service of the tenant, deleted ones included (their deletion is a change), for the freshness dashboard. */
-    List<CloudService> allOfTenant(long tenantId) {
+    @Override
+    public List<CloudService> allOfTenant(long tenantId) {
         return query(SELECT + "WHERE tenant_id = ? ORDER BY member_operator_id, id", tenantId);
     }
 

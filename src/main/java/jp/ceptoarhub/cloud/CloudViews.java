@@ -3,10 +3,11 @@ package jp.ceptoarhub.cloud;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
-import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.cloud.CloudFields.Field;
 import jp.ceptoarhub.cloud.CloudFields.Type;
+import jp.ceptoarhub.records.RecordLifecycle;
+import jp.ceptoarhub.records.RecordType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -86,20 +87,11 @@ final class CloudViews {
         return JsonNode.createArrayNode(out);
     }
 
-    static String etag(CloudService s) {
-        return etag(s.id(), s.version());
-    }
-
-    static String etag(long id, long version) {
-        return ETags.of("cloud-service", id, version);
-    }
-
-    /** A page of a member's services; {@code syncToken} is the {@code updatedSince} of the next delta sync. */
-    @Serdeable
-    record Page(List<JsonNode> items, @Nullable String nextCursor, String syncToken, Instant serverTime) {
-    }
-
     @Serdeable
     record Confirmation(long memberId, Instant confirmedAt, @Nullable String confirmedBy, int serviceCount) {
+        static Confirmation of(RecordLifecycle.Confirmation c) {
+            return new Confirmation(c.memberId(), c.confirmedAt(), c.confirmedBy(),
+                    c.count(RecordType.CLOUD_SERVICES.code()));
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
+import jp.ceptoarhub.records.MemberRecord;
 
 import java.time.Instant;
 
@@ -27,14 +28,12 @@ record Contact(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant deletedAt,
-        @Version @Nullable Long version) {
+        @Version @Nullable Long version) implements MemberRecord {
 
-    boolean deleted() {
-        return deletedAt != null;
-    }
-
-    long versionOrZero() {
-        return version == null ? 0 : version;
+    static Contact created(long tenantId, long memberId, ContactData d, Instant now) {
+        return new Contact(null, tenantId, memberId, d.nameJa(), d.nameKana(), d.nameEn(), d.role(), d.department(),
+                d.functionsJson(), d.channelsJson(), d.availability(), d.availabilityHours(), d.notes(), now, now,
+                null, null);
     }
 
     Contact with(ContactData d, Instant now) {

@@ -2,9 +2,6 @@ package jp.ceptoarhub.contacts;
 
 import jp.ceptoarhub.api.Labelled;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * The enumerations of a contact, with ja/en labels. Organisational roles follow 重要インフラのサイバーセキュリティに係る
  * 行動計画 (サイバーセキュリティ戦略本部 2022年6月17日決定, 2024年3月8日改定): IV.1 障害対応体制の強化 names 経営層、CISO、
@@ -39,10 +36,12 @@ final class ContactCodes {
             this.en = en;
         }
 
+        @Override
         public String labelJa() {
             return ja;
         }
 
+        @Override
         public String labelEn() {
             return en;
         }
@@ -64,10 +63,12 @@ final class ContactCodes {
             this.required = required;
         }
 
+        @Override
         public String labelJa() {
             return ja;
         }
 
+        @Override
         public String labelEn() {
             return en;
         }
@@ -90,10 +91,12 @@ final class ContactCodes {
             this.en = en;
         }
 
+        @Override
         public String labelJa() {
             return ja;
         }
 
+        @Override
         public String labelEn() {
             return en;
         }
@@ -112,10 +115,12 @@ final class ContactCodes {
             this.en = en;
         }
 
+        @Override
         public String labelJa() {
             return ja;
         }
 
+        @Override
         public String labelEn() {
             return en;
         }
@@ -133,20 +138,14 @@ final class ContactCodes {
             this.en = en;
         }
 
+        @Override
         public String labelJa() {
             return ja;
         }
 
+        @Override
         public String labelEn() {
             return en;
         }
-    }
-
-    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String code) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(code)).findFirst();
-    }
-
-    static String codes(Class<? extends Enum<?>> type) {
-        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     }
 }

@@ -33,8 +33,22 @@ record ContactCoverage(long memberId, boolean complete, int contactCount, List<F
 
     static ContactCoverage of(long memberId, List<Contact> live, ContactRules rules, Labels lang,
                               @Nullable Instant lastChangedAt, @Nullable Instant lastConfirmedAt) {
+        List<FunctionCoverage> functions = functions(live, rules, lang);
+        return new ContactCoverage(memberId, complete(live, functions), live.size(), functions, lastChangedAt,
+                lastConfirmedAt);
+    }
+
+    /** The freshness rule: at least one contact, and a primary and a deputy for every required function. */
+    static boolean complete(List<Contact> live, ContactRules rules) {
+        return complete(live, functions(live, rules, Labels.JA));
+    }
+
+    private static boolean complete(List<Contact> live, List<FunctionCoverage> functions) {
+        return !live.isEmpty() && functions.stream().allMatch(FunctionCoverage::complete);
+    }
+
+    private static List<FunctionCoverage> functions(List<Contact> live, ContactRules rules, Labels lang) {
         List<FunctionCoverage> out = new ArrayList<>();
-        boolean complete = true;
         for (ContactFunction fn : ContactFunction.values()) {
             int primary = 0;
             int deputy = 0;
@@ -66,13 +80,10 @@ record ContactCoverage(long memberId, boolean complete, int contactCount, List<F
             if (!hasAfterHours) {
                 missing.add(CallOrder.AFTER_HOURS.name());
             }
-            boolean fnComplete = !fn.required() || primary > 0 && deputy > 0;
-            complete &= fnComplete;
             out.add(new FunctionCoverage(fn.name(), fn.label(lang), fn.required(), primary, deputy, afterHours,
-                    primary > 0, deputy > 0, hasAfterHours, fnComplete, missing));
+                    primary > 0, deputy > 0, hasAfterHours, !fn.required() || primary > 0 && deputy > 0, missing));
         }
-        return new ContactCoverage(memberId, complete && !live.isEmpty(), live.size(), out, lastChangedAt,
-                lastConfirmedAt);
+        return out;
     }
 
     private static boolean hasVoice(List<StoredChannel> channels) {

@@ -5,33 +5,40 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import jp.ceptoarhub.records.RecordStore;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface ContactRepository extends CrudRepository<Contact, Long> {
-    Optional<Contact> findByTenantIdAndMemberOperatorIdAndId(Long tenantId, Long memberOperatorId, Long id);
+interface ContactRepository extends CrudRepository<Contact, Long>, RecordStore<Contact> {
+    @Override
+    @Query("SELECT * FROM contact WHERE tenant_id = :tenantId AND member_operator_id = :memberId AND id = :id")
+    Optional<Contact> find(long tenantId, long memberId, long id);
 
-    /**
-     * One keyset page of a member's contacts. Without {@code since}: the live contacts. With {@code since}: every
-     * contact changed at or after it, deleted ones included (the caller turns them into tombstones).
-     */
+    @Override
+    @Query("SELECT * FROM contact WHERE tenant_id = :tenantId AND member_operator_id = :memberId AND id = :id "
+            + "FOR UPDATE")
+    Optional<Contact> findForUpdate(long tenantId, long memberId, long id);
+
+    @Override
     @Query("SELECT * FROM contact WHERE tenant_id = :tenantId AND member_operator_id = :memberId AND id > :afterId "
             + "AND (:since IS NULL AND deleted_at IS NULL OR :since IS NOT NULL AND updated_at >= :since) "
             + "ORDER BY id LIMIT :limit")
     List<Contact> page(long tenantId, long memberId, long afterId, @Nullable Instant since, int limit);
 
+    @Override
     @Query("SELECT * FROM contact WHERE tenant_id = :tenantId AND member_operator_id = :memberId "
             + "AND deleted_at IS NULL ORDER BY id FOR UPDATE")
     List<Contact> liveForUpdate(long tenantId, long memberId);
 
+    @Override
     @Query("SELECT * FROM contact WHERE tenant_id = :tenantId AND member_operator_id = :memberId "
             + "AND deleted_at IS NULL ORDER BY id")
     List<Contact> live(long tenantId, long memberId);
 
-    /** Every contact of the tenant, deleted ones included (their deletion is a change), for the freshness dashboard. */
+    @Override
     @Query("SELECT * FROM contact WHERE tenant_id = :tenantId ORDER BY member_operator_id, id")
     List<Contact> allOfTenant(long tenantId);
 }

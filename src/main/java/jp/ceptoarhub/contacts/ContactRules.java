@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.ClockFactory;
+import jp.ceptoarhub.api.JapaneseText;
+import jp.ceptoarhub.api.Labelled;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.contacts.ContactCodes.Availability;
@@ -19,8 +22,8 @@ import jp.ceptoarhub.contacts.ContactCommands.StoredFunction;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -44,12 +47,13 @@ class ContactRules {
     private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{7,14}$");
     /** Japanese domestic numbers: 0 then 9 or 10 digits (fixed 0X-XXXX-XXXX, mobile 0X0-XXXX-XXXX, 0120, 050). */
     private static final Pattern JP_DOMESTIC = Pattern.compile("^0\\d{9,10}$");
-    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
     private final JsonMapper json;
+    private final Clock clock;
 
-    ContactRules(JsonMapper json) {
+    ContactRules(JsonMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     record Result(@Nullable ContactData data, List<FieldError> errors) {
@@ -68,8 +72,8 @@ class ContactRules {
         String nameJa = required(errors, "nameJa", in.nameJa(), NAME_MAX);
         String nameKana = required(errors, "nameKana", in.nameKana(), NAME_MAX);
         if (nameKana != null) {
-            nameKana = hiraganaToKatakana(nameKana);
-            if (!katakana(nameKana)) {
+            nameKana = JapaneseText.hiraganaToKatakana(nameKana);
+            if (!JapaneseText.katakana(nameKana)) {
                 errors.add(new FieldError("nameKana", "must be written in katakana (カタカナ; ー, ・ and spaces allowed)"));
             }
         }
@@ -82,7 +86,7 @@ class ContactRules {
         List<FunctionInput> fIn = in.functions() == null ? List.of() : in.functions();
         if (fIn.size() > ContactFunction.values().length) {
             errors.add(new FieldError("functions", "must list each function at most once ("
-                    + ContactCodes.codes(ContactFunction.class) + ")"));
+                    + Labelled.codes(ContactFunction.class) + ")"));
         } else {
             for (int i = 0; i < fIn.size(); i++) {
                 FunctionInput f = fIn.get(i);
@@ -126,7 +130,7 @@ class ContactRules {
                 if (v != null) {
                     try {
                         LocalDate d = LocalDate.parse(v);
-                        if (d.isAfter(LocalDate.now(JST).plusDays(1))) {
+                        if (d.isAfter(ClockFactory.today(clock).plusDays(1))) {
                             errors.add(new FieldError(p + ".verifiedAt", "must not be in the future"));
                         } else if (d.getYear() < 2000) {
                             errors.add(new FieldError(p + ".verifiedAt", "must be in the year 2000 or later"));
@@ -197,36 +201,24 @@ class ContactRules {
         return t;
     }
 
-    private static <E extends Enum<E>> @Nullable String code(List<FieldError> errors, String field,
+    private static <E extends Enum<E> & Labelled> @Nullable String code(List<FieldError> errors, String field,
                                                              @Nullable String value, Class<E> type, boolean required) {
         String t = text(value);
         if (t == null) {
             if (required) {
-                errors.add(new FieldError(field, "is required; one of " + ContactCodes.codes(type)));
+                errors.add(new FieldError(field, "is required; one of " + Labelled.codes(type)));
             }
             return null;
         }
-        if (ContactCodes.parse(type, t).isEmpty()) {
-            errors.add(new FieldError(field, "must be one of " + ContactCodes.codes(type)));
+        if (Labelled.parse(type, t).isEmpty()) {
+            errors.add(new FieldError(field, "must be one of " + Labelled.codes(type)));
             return null;
         }
         return t;
     }
 
     static @Nullable String text(@Nullable String s) {
-        return jp.ceptoarhub.api.JapaneseText.normalize(s);
-    }
-
-    static boolean katakana(String s) {
-        return jp.ceptoarhub.api.JapaneseText.katakana(s);
-    }
-
-    static String hiraganaToKatakana(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            sb.append(c >= '\u3041' && c <= '\u3096' ? (char) (c + 0x60) : c);
-        }
-        return sb.toString();
+        return JapaneseText.normalize(s);
     }
 
     String write(Object value) {

@@ -2,13 +2,14 @@ package jp.ceptoarhub.contacts;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.contacts.ContactCodes.Availability;
 import jp.ceptoarhub.contacts.ContactCodes.CallOrder;
 import jp.ceptoarhub.contacts.ContactCodes.ChannelType;
 import jp.ceptoarhub.contacts.ContactCodes.ContactFunction;
 import jp.ceptoarhub.contacts.ContactCodes.OrgRole;
+import jp.ceptoarhub.records.RecordLifecycle;
+import jp.ceptoarhub.records.RecordType;
 
 import java.time.Instant;
 import java.util.List;
@@ -51,30 +52,10 @@ record ContactView(long id, boolean deleted, @Nullable Instant deletedAt, @Nulla
                 c.createdAt(), c.updatedAt(), c.versionOrZero());
     }
 
-    String etag() {
-        return etag(id, version == null ? 0 : version);
-    }
-
-    static String etag(long id, long version) {
-        return ETags.of("contact", id, version);
-    }
-
-    /** A page of a member's contacts; {@code syncToken} is the {@code updatedSince} of the phone's next delta sync. */
-    @Serdeable
-    record ContactPage(List<ContactView> items, @Nullable String nextCursor, String syncToken, Instant serverTime) {
-    }
-
-    @Serdeable
-    record HistoryEntry(int seq, Instant changedAt, @Nullable String actorSubject, @Nullable String actorName,
-                        String changeType, @Nullable io.micronaut.json.tree.JsonNode before,
-                        @Nullable io.micronaut.json.tree.JsonNode after) {
-    }
-
-    @Serdeable
-    record HistoryPage(List<HistoryEntry> items, @Nullable String nextCursor) {
-    }
-
     @Serdeable
     record Confirmation(long memberId, Instant confirmedAt, @Nullable String confirmedBy, int contactCount) {
+        static Confirmation of(RecordLifecycle.Confirmation c) {
+            return new Confirmation(c.memberId(), c.confirmedAt(), c.confirmedBy(), c.count(RecordType.CONTACTS.code()));
+        }
     }
 }

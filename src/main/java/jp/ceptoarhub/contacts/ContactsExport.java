@@ -2,8 +2,8 @@ package jp.ceptoarhub.contacts;
 
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.members.RecordExport;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordExport;
+import jp.ceptoarhub.records.RecordType;
 
 import java.util.List;
 
@@ -19,8 +19,8 @@ class ContactsExport implements RecordExport {
     }
 
     @Override
-    public RecordFreshness.RecordType recordType() {
-        return RecordFreshness.RecordType.CONTACTS;
+    public RecordType recordType() {
+        return RecordType.CONTACTS;
     }
 
     @Override

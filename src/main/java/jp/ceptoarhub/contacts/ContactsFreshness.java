@@ -1,32 +1,25 @@
 package jp.ceptoarhub.contacts;
 
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.contacts.ContactCommands.ContactInput;
+import jp.ceptoarhub.records.RecordFreshness;
+import jp.ceptoarhub.records.RecordLifecycle;
+import jp.ceptoarhub.records.RecordLifecycles;
+import jp.ceptoarhub.records.RecordType;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Contacts on the secretariat's freshness dashboard: lastChangedAt = the latest change (deletions included),
- * lastConfirmedAt = the latest "confirm unchanged"; complete = the call tree covers POC and INCIDENT_CONTACT with a
- * primary and a deputy; a member without live contacts is absent (MISSING). Disabled when the members tests
- * substitute their own stand-in for this record type.
+ * Contacts on the secretariat's freshness dashboard ({@link RecordLifecycle#observe}): complete = the call tree
+ * covers POC and INCIDENT_CONTACT with a primary and a deputy ({@link ContactCoverage}).
  */
 @Singleton
-@Requires(property = "members.test.fake-contacts-freshness", notEquals = "true")
 class ContactsFreshness implements RecordFreshness {
-    private final ContactRepository contacts;
-    private final ContactConfirmations confirmations;
+    private final RecordLifecycle<Contact, ContactInput, ContactData> contacts;
     private final ContactRules rules;
 
-    ContactsFreshness(ContactRepository contacts, ContactConfirmations confirmations, ContactRules rules) {
-        this.contacts = contacts;
-        this.confirmations = confirmations;
+    ContactsFreshness(RecordLifecycles lifecycles, ContactDescriptor descriptor, ContactRules rules) {
+        this.contacts = lifecycles.of(descriptor);
         this.rules = rules;
     }
 
@@ -37,18 +30,6 @@ class ContactsFreshness implements RecordFreshness {
 
     @Override
     public Map<Long, Observation> observe(long tenantId) {
-        Map<Long, List<Contact>> live = new HashMap<>();
-        Map<Long, Instant> changed = new HashMap<>();
-        for (Contact c : contacts.allOfTenant(tenantId)) {
-            changed.merge(c.memberOperatorId(), c.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
-            if (!c.deleted()) {
-                live.computeIfAbsent(c.memberOperatorId(), k -> new ArrayList<>()).add(c);
-            }
-        }
-        Map<Long, Instant> confirmed = confirmations.allOfTenant(tenantId);
-        Map<Long, Observation> out = new HashMap<>();
-        live.forEach((memberId, list) -> out.put(memberId, new Observation(changed.get(memberId),
-                confirmed.get(memberId), ContactCoverage.of(memberId, list, rules, Labels.JA, null, null).complete())));
-        return out;
+        return contacts.observe(tenantId, live -> ContactCoverage.complete(live, rules));
     }
 }

@@ -1,30 +1,32 @@
 package jp.ceptoarhub.continuity;
 
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.ClockFactory;
 import jp.ceptoarhub.continuity.PlanCodes.PlanType;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.continuity.PlanCommands.PlanInput;
+import jp.ceptoarhub.records.RecordFreshness;
+import jp.ceptoarhub.records.RecordLifecycle;
+import jp.ceptoarhub.records.RecordLifecycles;
+import jp.ceptoarhub.records.RecordType;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Continuity plans on the secretariat's freshness dashboard: lastChangedAt = the latest change (deletions included),
- * lastConfirmedAt = the latest "confirm unchanged"; complete = the member has a contingency plan and a BCP that are
- * in place (a status the catalogue counts as implemented; "considering" or "no-plan" records do not count) and no
- * live plan's nextReviewDue is in the past (JST). A member without live plans is absent (MISSING).
+ * Continuity plans on the secretariat's freshness dashboard ({@link RecordLifecycle#observe}): complete = the member
+ * has a contingency plan and a BCP that are in place (a status the catalogue counts as implemented; "considering" or
+ * "no-plan" records do not count) and no live plan's nextReviewDue is in the past (JST).
  */
 @Singleton
 class ContinuityFreshness implements RecordFreshness {
-    private final ContinuityPlanRepository plans;
-    private final PlanConfirmations confirmations;
+    private final RecordLifecycle<ContinuityPlan, PlanInput, PlanData> plans;
+    private final Clock clock;
 
-    ContinuityFreshness(ContinuityPlanRepository plans, PlanConfirmations confirmations) {
-        this.plans = plans;
-        this.confirmations = confirmations;
+    ContinuityFreshness(RecordLifecycles lifecycles, PlanDescriptor descriptor, Clock clock) {
+        this.plans = lifecycles.of(descriptor);
+        this.clock = clock;
     }
 
     @Override
@@ -34,20 +36,8 @@ class ContinuityFreshness implements RecordFreshness {
 
     @Override
     public Map<Long, Observation> observe(long tenantId) {
-        Map<Long, List<ContinuityPlan>> live = new HashMap<>();
-        Map<Long, Instant> changed = new HashMap<>();
-        for (ContinuityPlan p : plans.allOfTenant(tenantId)) {
-            changed.merge(p.memberOperatorId(), p.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
-            if (!p.deleted()) {
-                live.computeIfAbsent(p.memberOperatorId(), k -> new ArrayList<>()).add(p);
-            }
-        }
-        Map<Long, Instant> confirmed = confirmations.allOfTenant(tenantId);
-        LocalDate today = LocalDate.now(PlanRules.JST);
-        Map<Long, Observation> out = new HashMap<>();
-        live.forEach((memberId, list) -> out.put(memberId, new Observation(changed.get(memberId),
-                confirmed.get(memberId), complete(list, today))));
-        return out;
+        LocalDate today = ClockFactory.today(clock);
+        return plans.observe(tenantId, live -> complete(live, today));
     }
 
     static boolean complete(List<ContinuityPlan> live, LocalDate today) {

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
+import jp.ceptoarhub.records.MemberRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,15 +29,7 @@ record ContinuityPlan(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant deletedAt,
-        @Version @Nullable Long version) {
-
-    boolean deleted() {
-        return deletedAt != null;
-    }
-
-    long versionOrZero() {
-        return version == null ? 0 : version;
-    }
+        @Version @Nullable Long version) implements MemberRecord {
 
     static ContinuityPlan created(long tenantId, long memberId, PlanData d, Instant now) {
         return new ContinuityPlan(null, tenantId, memberId, d.planType(), d.status(), d.cyberScenariosCovered(),

@@ -1,8 +1,9 @@
 package jp.ceptoarhub.continuity;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.ClockFactory;
+import jp.ceptoarhub.api.JapaneseText;
 import jp.ceptoarhub.api.Labelled;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
@@ -10,11 +11,8 @@ import jp.ceptoarhub.continuity.PlanCodes.CyberCoverage;
 import jp.ceptoarhub.continuity.PlanCodes.PlanType;
 import jp.ceptoarhub.continuity.PlanCommands.PlanInput;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,18 +20,17 @@ import java.util.List;
 /**
  * Validation and normalisation of a continuity plan. Text is NFKC-normalised; every error names its field; nothing
  * is written unless the whole input is valid. Whether an escalation link points at a BCP of the same member needs
- * the database and is checked by {@link PlanService}.
+ * the database and is checked by {@link PlanDescriptor}.
  */
 @Singleton
 class PlanRules {
     static final int OWNER_MAX = 100;
     static final int SCOPE_MAX = 2000;
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
-    private final JsonMapper json;
+    private final Clock clock;
 
-    PlanRules(JsonMapper json) {
-        this.json = json;
+    PlanRules(Clock clock) {
+        this.clock = clock;
     }
 
     record Result(@Nullable PlanData data, List<FieldError> errors) {
@@ -74,7 +71,7 @@ class PlanRules {
                     + PlanCodes.codes(Labelled.all(CyberCoverage.class))));
             cyber = null;
         }
-        LocalDate today = LocalDate.now(JST);
+        LocalDate today = ClockFactory.today(clock);
         LocalDate reviewed = date(errors, "lastReviewedOn", in.lastReviewedOn(), today.plusDays(1));
         LocalDate exercised = date(errors, "lastExercisedOn", in.lastExercisedOn(), today.plusDays(1));
         LocalDate due = date(errors, "nextReviewDue", in.nextReviewDue(), null);
@@ -134,19 +131,7 @@ class PlanRules {
     }
 
     static @Nullable String text(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
-        return n.isEmpty() ? null : n;
-    }
-
-    String write(Object value) {
-        try {
-            return new String(json.writeValueAsBytes(value), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JapaneseText.normalize(s);
     }
 
     /** The stored plan as an input, so that an update can be laid over it. */

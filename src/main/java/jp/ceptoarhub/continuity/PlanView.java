@@ -2,15 +2,15 @@ package jp.ceptoarhub.continuity;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.continuity.PlanCodes.CyberCoverage;
 import jp.ceptoarhub.continuity.PlanCodes.PlanStatus;
 import jp.ceptoarhub.continuity.PlanCodes.PlanType;
+import jp.ceptoarhub.records.RecordLifecycle;
+import jp.ceptoarhub.records.RecordType;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * A continuity plan as the API shows it, or (in delta sync) the tombstone of a deleted one: {@code {id, deleted:
@@ -26,7 +26,8 @@ record PlanView(long id, boolean deleted, @Nullable Instant deletedAt, @Nullable
                 @Nullable String scopeNotes, @Nullable Long escalatesToPlanId, @Nullable Instant createdAt,
                 @Nullable Instant updatedAt, @Nullable Long version) {
 
-    static PlanView of(ContinuityPlan p, Labels lang) {
+    /** {@code today}: the date in Japan, for {@code reviewOverdue}. */
+    static PlanView of(ContinuityPlan p, LocalDate today, Labels lang) {
         if (p.deleted()) {
             return new PlanView(p.id(), true, p.deletedAt(), null, null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null, null, null, null, null);
@@ -36,7 +37,7 @@ record PlanView(long id, boolean deleted, @Nullable Instant deletedAt, @Nullable
         return new PlanView(p.id(), false, null, p.memberOperatorId(), p.planType(),
                 PlanType.valueOf(p.planType()).label(lang), p.status(), status.label(lang), status.inPlace(), cyber,
                 cyber == null ? null : CyberCoverage.valueOf(cyber).label(lang), p.lastReviewedOn(),
-                p.lastExercisedOn(), p.nextReviewDue(), overdue(p, LocalDate.now(PlanRules.JST)), p.ownerName(),
+                p.lastExercisedOn(), p.nextReviewDue(), overdue(p, today), p.ownerName(),
                 p.ownerRole(), p.scopeNotes(), p.escalatesToPlanId(), p.createdAt(), p.updatedAt(), p.versionOrZero());
     }
 
@@ -44,30 +45,11 @@ record PlanView(long id, boolean deleted, @Nullable Instant deletedAt, @Nullable
         return p.nextReviewDue() != null && p.nextReviewDue().isBefore(today);
     }
 
-    String etag() {
-        return etag(id, version == null ? 0 : version);
-    }
-
-    static String etag(long id, long version) {
-        return ETags.of("continuity-plan", id, version);
-    }
-
-    /** A page of a member's plans; {@code syncToken} is the {@code updatedSince} of the phone's next delta sync. */
-    @Serdeable
-    record PlanPage(List<PlanView> items, @Nullable String nextCursor, String syncToken, Instant serverTime) {
-    }
-
-    @Serdeable
-    record HistoryEntry(int seq, Instant changedAt, @Nullable String actorSubject, @Nullable String actorName,
-                        String changeType, @Nullable io.micronaut.json.tree.JsonNode before,
-                        @Nullable io.micronaut.json.tree.JsonNode after) {
-    }
-
-    @Serdeable
-    record HistoryPage(List<HistoryEntry> items, @Nullable String nextCursor) {
-    }
-
     @Serdeable
     record Confirmation(long memberId, Instant confirmedAt, @Nullable String confirmedBy, int planCount) {
+        static Confirmation of(RecordLifecycle.Confirmation c) {
+            return new Confirmation(c.memberId(), c.confirmedAt(), c.confirmedBy(),
+                    c.count(RecordType.CONTINUITY_PLANS.code()));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package jp.ceptoarhub.members;
 
-import java.util.Arrays;
+import jp.ceptoarhub.api.Labelled;
+
 import java.util.Optional;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Optional;
  * is complete in the source (optionsStatus COMPLETE). Codes are the catalogue's option ids. Local governments always
  * choose {@link #NONE_OF_THESE} (「※地方公共団体の場合は、5：いずれも該当しないを選択」); MemberRules enforces it.
  */
-public enum CapitalBand {
+public enum CapitalBand implements Labelled {
     UNDER_50M("under-50m", "5,000万円未満", "Under ¥50 million"),
     FROM_50M_TO_UNDER_100M("50m-to-under-100m", "5,000万円以上1億円未満", "¥50 million to under ¥100 million"),
     FROM_100M_TO_UNDER_300M("100m-to-under-300m", "1億円以上3億円未満", "¥100 million to under ¥300 million"),
@@ -26,19 +27,22 @@ public enum CapitalBand {
         this.labelEn = labelEn;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String labelJa() {
         return labelJa;
     }
 
+    @Override
     public String labelEn() {
         return labelEn;
     }
 
     public static Optional<CapitalBand> fromCode(String code) {
-        return Arrays.stream(values()).filter(b -> b.code.equals(code)).findFirst();
+        return Labelled.parse(CapitalBand.class, code);
     }
 }

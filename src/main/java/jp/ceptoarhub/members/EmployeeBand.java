@@ -1,6 +1,7 @@
 package jp.ceptoarhub.members;
 
-import java.util.Arrays;
+import jp.ceptoarhub.api.Labelled;
+
 import java.util.Optional;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Optional;
  * choice, made to sit beside the survey's capital bands (¥50m / ¥100m / ¥300m); they claim no statute. Replace or
  * map them when NISC's actual 調査票 bands become available.
  */
-public enum EmployeeBand {
+public enum EmployeeBand implements Labelled {
     UNDER_50("under-50", "50人未満", "Fewer than 50"),
     FROM_50_TO_UNDER_100("50-to-under-100", "50人以上100人未満", "50 to under 100"),
     FROM_100_TO_UNDER_300("100-to-under-300", "100人以上300人未満", "100 to under 300"),
@@ -29,19 +30,22 @@ public enum EmployeeBand {
         this.labelEn = labelEn;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String labelJa() {
         return labelJa;
     }
 
+    @Override
     public String labelEn() {
         return labelEn;
     }
 
     public static Optional<EmployeeBand> fromCode(String code) {
-        return Arrays.stream(values()).filter(b -> b.code.equals(code)).findFirst();
+        return Labelled.parse(EmployeeBand.class, code);
     }
 }

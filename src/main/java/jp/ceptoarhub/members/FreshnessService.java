@@ -3,6 +3,7 @@ package jp.ceptoarhub.members;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.JapaneseText;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Labelled;
 import jp.ceptoarhub.api.Problems;
@@ -11,7 +12,10 @@ import jp.ceptoarhub.identity.AppUser;
 import jp.ceptoarhub.identity.UserDirectory;
 import jp.ceptoarhub.tenancy.Tenant;
 import jp.ceptoarhub.tenancy.TenantDirectory;
+import jp.ceptoarhub.records.RecordType;
+import jp.ceptoarhub.records.RecordFreshness;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,11 +59,12 @@ class FreshnessService {
     private final List<RecordFreshness> providers;
     private final UserDirectory users;
     private final TenantDirectory tenants;
-
     private final MemberService memberService;
+    private final Clock clock;
 
     FreshnessService(MemberOperatorRepository members, List<RecordFreshness> providers, UserDirectory users,
-                     TenantDirectory tenants, MemberService memberService) {
+                     TenantDirectory tenants, MemberService memberService, Clock clock) {
+        this.clock = clock;
         this.members = members;
         this.memberService = memberService;
         this.providers = providers;
@@ -112,12 +117,12 @@ class FreshnessService {
     private Dashboard build(CurrentUser user, Labels lang, Query query, @Nullable Long onlyMember) {
         Status wantedStatus = parse(query.status());
         Tenant tenant = tenants.findById(user.tenantId()).orElseThrow();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant staleBefore = now.minus(Duration.ofDays(tenant.staleAfterDays()));
 
         // Known record types in order, each with its provider if one is deployed, then any extra providers.
         Map<String, RecordFreshness> byType = new LinkedHashMap<>();
-        for (RecordFreshness.RecordType t : RecordFreshness.RecordType.values()) {
+        for (RecordType t : RecordType.values()) {
             byType.put(t.code(), null);
         }
         for (RecordFreshness p : providers) {
@@ -129,8 +134,7 @@ class FreshnessService {
         List<RecordTypeRef> types = new ArrayList<>();
         Map<String, Map<Long, RecordFreshness.Observation>> observations = new LinkedHashMap<>();
         for (var e : byType.entrySet()) {
-            String label = java.util.Arrays.stream(RecordFreshness.RecordType.values())
-                    .filter(t -> t.code().equals(e.getKey())).findFirst().map(t -> t.label(lang)).orElse(e.getKey());
+            String label = RecordType.fromCode(e.getKey()).map(t -> t.label(lang)).orElse(e.getKey());
             types.add(new RecordTypeRef(e.getKey(), label, e.getValue() != null));
             observations.put(e.getKey(), e.getValue() == null ? Map.of() : e.getValue().observe(user.tenantId()));
         }
@@ -145,7 +149,7 @@ class FreshnessService {
         }
 
         String q = MemberRules.text(query.q());
-        String qKana = q == null ? null : MemberService.hiraganaToKatakana(q);
+        String qKana = q == null ? null : JapaneseText.hiraganaToKatakana(q);
         List<Row> rows = new ArrayList<>();
         for (MemberOperator m : members.findAllOfTenant(user.tenantId())) {
             if (onlyMember != null && !onlyMember.equals(m.id())

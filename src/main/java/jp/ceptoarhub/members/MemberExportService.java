@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.audit.AuditService;
 import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.records.RecordExport;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 

@@ -2,6 +2,7 @@ package jp.ceptoarhub.members;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.JapaneseText;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.reference.ReferenceService;
 
@@ -141,7 +142,7 @@ class MemberRules {
 
     /** NFKC, trimmed, and null when blank. */
     static @Nullable String text(@Nullable String s) {
-        return jp.ceptoarhub.api.JapaneseText.normalize(s);
+        return JapaneseText.normalize(s);
     }
 
     /** Like {@link #text} but also drops hyphens and spaces people type inside numbers ("7-0000-1205-0002"). */
@@ -151,7 +152,7 @@ class MemberRules {
     }
 
     static boolean katakana(String s) {
-        return jp.ceptoarhub.api.JapaneseText.katakana(s);
+        return JapaneseText.katakana(s);
     }
 
     private static String codes(Enum<?>[] values) {

@@ -2,14 +2,20 @@ package jp.ceptoarhub.members;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.JapaneseText;
+import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
 import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.caller.Role;
+import jp.ceptoarhub.records.RecordAccess;
+import jp.ceptoarhub.records.RecordType;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,19 +23,22 @@ import java.util.function.Consumer;
 
 /**
  * Member operators of the caller's tenant. Every query is scoped by the caller's tenant (from the verified token);
- * an id of another tenant is simply not found. Operator users see only their own organisation.
+ * an id of another tenant is simply not found. Operator users see only their own organisation. Decides, as the
+ * records' {@link RecordAccess}, who may read and change a member's readiness records.
  */
 @Singleton
-public class MemberService {
+public class MemberService implements RecordAccess {
     private final MemberOperatorRepository members;
     private final MemberRules rules;
     private final AuditService audit;
     private final TransactionOperations<Connection> tx;
     private final RecordPolicies policies;
+    private final Clock clock;
 
     MemberService(MemberOperatorRepository members, MemberRules rules, AuditService audit,
-                  TransactionOperations<Connection> tx, RecordPolicies policies) {
+                  TransactionOperations<Connection> tx, RecordPolicies policies, Clock clock) {
         this.policies = policies;
+        this.clock = clock;
         this.members = members;
         this.rules = rules;
         this.audit = audit;
@@ -60,13 +69,23 @@ public class MemberService {
      * Who may change a member's readiness records of one type: as {@link #requireRecordAccess}, and operator-staff
      * users only where the tenant has not made that record type read-only for them (403 naming the setting).
      */
-    public void requireRecordWrite(CurrentUser user, long memberId, RecordFreshness.RecordType type) {
-        requireRecordAccess(user, memberId, type.label(jp.ceptoarhub.api.Labels.EN));
+    public void requireRecordWrite(CurrentUser user, long memberId, RecordType type) {
+        requireRecordAccess(user, memberId, type.label(Labels.EN));
         if (user.is(Role.OPERATOR_STAFF) && policies.operatorStaffReadOnly(user.tenantId(), type)) {
-            throw Problems.of(io.micronaut.http.HttpStatus.FORBIDDEN, "read-only-record-type", "Read only",
+            throw Problems.of(HttpStatus.FORBIDDEN, "read-only-record-type", "Read only",
                     "In this CEPTOAR, operator staff may read but not change " + type.code()
                             + " (record policy set by the secretariat); ask an operator administrator");
         }
+    }
+
+    @Override
+    public void requireRead(CurrentUser user, long memberId, RecordType type) {
+        requireRecordAccess(user, memberId, type.label(Labels.EN));
+    }
+
+    @Override
+    public void requireWrite(CurrentUser user, long memberId, RecordType type) {
+        requireRecordWrite(user, memberId, type);
     }
 
     public boolean exists(long tenantId, long memberId) {
@@ -110,7 +129,7 @@ public class MemberService {
             throw Problems.invalidField("q", "must be at most 200 characters");
         }
         String like = query == null ? null : "%" + escapeLike(query) + "%";
-        String kanaLike = query == null ? null : "%" + escapeLike(hiraganaToKatakana(query)) + "%";
+        String kanaLike = query == null ? null : "%" + escapeLike(JapaneseText.hiraganaToKatakana(query)) + "%";
         String digits = query == null ? null : MemberRules.digits(query);
         return members.search(user.tenantId(), afterId, onlyId, blankToNull(sectorCode), blankToNull(membershipKind),
                 query == null ? null : (digits != null && digits.matches("\\d{6}|\\d{13}") ? digits : query),
@@ -125,7 +144,7 @@ public class MemberService {
     MemberOperator add(CurrentUser user, MemberCommands.MemberInput input) {
         requireSecretariat(user);
         MemberData d = valid(input);
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         return tx.executeWrite(status -> {
             checkUnique(user.tenantId(), d, null);
             MemberOperator saved = insert(new MemberOperator(null, user.tenantId(), d.nameJa(), d.nameKana(),
@@ -149,7 +168,7 @@ public class MemberService {
             }
             MemberData d = valid(input.over(current.data()));
             checkUnique(user.tenantId(), d, id);
-            MemberOperator saved = save(current.with(d, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            MemberOperator saved = save(current.with(d, clock.instant()));
             audit.record(user, "member.updated", "member", id, describe(saved));
             return saved;
         });
@@ -166,7 +185,7 @@ public class MemberService {
             if (current.suspended()) {
                 return current;
             }
-            MemberOperator saved = members.update(current.suspend(why, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            MemberOperator saved = members.update(current.suspend(why, clock.instant()));
             audit.record(user, "member.suspended", "member", id, why == null ? null : "reason=" + why);
             return saved;
         });
@@ -179,7 +198,7 @@ public class MemberService {
             if (!current.suspended()) {
                 return current;
             }
-            MemberOperator saved = members.update(current.reinstate(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            MemberOperator saved = members.update(current.reinstate(clock.instant()));
             audit.record(user, "member.reinstated", "member", id, "membershipKind=" + saved.membershipKind());
             return saved;
         });
@@ -257,13 +276,5 @@ public class MemberService {
 
     static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    static String hiraganaToKatakana(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            sb.append(c >= '\u3041' && c <= '\u3096' ? (char) (c + 0x60) : c);
-        }
-        return sb.toString();
     }
 }

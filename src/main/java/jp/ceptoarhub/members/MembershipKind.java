@@ -1,6 +1,6 @@
 package jp.ceptoarhub.members;
 
-import jp.ceptoarhub.api.Labels;
+import jp.ceptoarhub.api.Labelled;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * text extraction L965–973, L23385). {@link #SUSPENDED} (停止中) is product-defined: never set directly, it is the
  * result of the suspend action and is undone by reinstate, which restores the kind held before.
  */
-public enum MembershipKind {
+public enum MembershipKind implements Labelled {
     MEMBER("構成員", "Member"),
     NON_MEMBER_RECIPIENT("構成員以外の情報展開先", "Non-member recipient"),
     SUSPENDED("停止中", "Suspended");
@@ -26,8 +26,14 @@ public enum MembershipKind {
         this.labelEn = labelEn;
     }
 
-    public String label(Labels lang) {
-        return lang.pick(labelJa, labelEn);
+    @Override
+    public String labelJa() {
+        return labelJa;
+    }
+
+    @Override
+    public String labelEn() {
+        return labelEn;
     }
 
     /** Kinds a client may set on create, update and import. */

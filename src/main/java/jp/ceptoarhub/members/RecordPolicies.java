@@ -4,17 +4,20 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.audit.AuditService;
 import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.records.RecordType;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The tenant's per-record-type policy (table tenant_record_policy, V7): whether operator-staff users may only read
@@ -26,14 +29,16 @@ public class RecordPolicies {
     private final JdbcOperations jdbc;
     private final AuditService audit;
     private final TransactionOperations<Connection> tx;
+    private final Clock clock;
 
-    RecordPolicies(JdbcOperations jdbc, AuditService audit, TransactionOperations<Connection> tx) {
+    RecordPolicies(JdbcOperations jdbc, AuditService audit, TransactionOperations<Connection> tx, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.tx = tx;
+        this.clock = clock;
     }
 
-    public boolean operatorStaffReadOnly(long tenantId, RecordFreshness.RecordType type) {
+    public boolean operatorStaffReadOnly(long tenantId, RecordType type) {
         return jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT operator_staff_read_only "
                     + "FROM tenant_record_policy WHERE tenant_id = ? AND record_type = ?")) {
@@ -47,9 +52,9 @@ public class RecordPolicies {
     }
 
     /** Every record type's current state for the tenant (editable, version 0, where never set). */
-    Map<RecordFreshness.RecordType, State> all(long tenantId) {
-        Map<RecordFreshness.RecordType, State> out = new EnumMap<>(RecordFreshness.RecordType.class);
-        for (RecordFreshness.RecordType t : RecordFreshness.RecordType.values()) {
+    Map<RecordType, State> all(long tenantId) {
+        Map<RecordType, State> out = new EnumMap<>(RecordType.class);
+        for (RecordType t : RecordType.values()) {
             out.put(t, new State(t, false, 0));
         }
         jdbc.execute(conn -> {
@@ -58,7 +63,7 @@ public class RecordPolicies {
                 ps.setLong(1, tenantId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        var type = RecordFreshness.RecordType.fromCode(rs.getString(1));
+                        var type = RecordType.fromCode(rs.getString(1));
                         if (type.isPresent()) {
                             out.put(type.get(), new State(type.get(), rs.getBoolean(2), rs.getTimestamp(3).getTime()));
                         }
@@ -71,17 +76,17 @@ public class RecordPolicies {
     }
 
     /** One record type's policy; {@code version} is the last change in epoch milliseconds, 0 when never set. */
-    record State(RecordFreshness.RecordType type, boolean operatorStaffReadOnly, long version) {
+    record State(RecordType type, boolean operatorStaffReadOnly, long version) {
         String etag(long tenantId) {
-            return jp.ceptoarhub.api.ETags.of("record-policy-" + type.code(), tenantId, version);
+            return ETags.of("record-policy-" + type.code(), tenantId, version);
         }
     }
 
-    State state(long tenantId, RecordFreshness.RecordType type) {
+    State state(long tenantId, RecordType type) {
         return read(tenantId, type, "");
     }
 
-    private State read(long tenantId, RecordFreshness.RecordType type, String lock) {
+    private State read(long tenantId, RecordType type, String lock) {
         return jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT operator_staff_read_only, updated_at "
                     + "FROM tenant_record_policy WHERE tenant_id = ? AND record_type = ?" + lock)) {
@@ -99,12 +104,12 @@ public class RecordPolicies {
      * Sets the policy of one record type for the caller's tenant, with an audit entry in the same transaction;
      * {@code precondition} sees the current state (row-locked) first, e.g. to check If-Match.
      */
-    State set(CurrentUser user, RecordFreshness.RecordType type, boolean readOnly,
-              java.util.function.Consumer<State> precondition) {
+    State set(CurrentUser user, RecordType type, boolean readOnly,
+              Consumer<State> precondition) {
         return tx.executeWrite(status -> {
             State current = read(user.tenantId(), type, " FOR UPDATE");
             precondition.accept(current);
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = clock.instant();
             if (now.toEpochMilli() <= current.version()) {
                 now = Instant.ofEpochMilli(current.version() + 1); // the version (and ETag) must change
             }
@@ -115,7 +120,7 @@ public class RecordPolicies {
         });
     }
 
-    private void write(long tenantId, RecordFreshness.RecordType type, boolean readOnly, Instant at,
+    private void write(long tenantId, RecordType type, boolean readOnly, Instant at,
                        @Nullable String by) {
         jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO tenant_record_policy (tenant_id, "

@@ -19,6 +19,7 @@ import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.caller.Role;
+import jp.ceptoarhub.records.RecordType;
 
 import java.util.List;
 
@@ -77,8 +78,8 @@ class RecordPolicyController {
         return HttpResponse.ok(p).header("ETag", p.etag());
     }
 
-    private static RecordFreshness.RecordType type(String code) {
-        return RecordFreshness.RecordType.fromCode(code).orElseThrow(() -> Problems.notFound("Record type " + code));
+    private static RecordType type(String code) {
+        return RecordType.fromCode(code).orElseThrow(() -> Problems.notFound("Record type " + code));
     }
 
     private static void requireCeptoarUser(CurrentUser user) {

@@ -1,13 +1,13 @@
 package jp.ceptoarhub.members;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
-import jp.ceptoarhub.caller.Actor;
 import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.identity.AppUser;
@@ -256,7 +256,7 @@ class UserAdminService {
 
     /** Problems and database failures pass through; anything else came from the Keycloak call. */
     private static boolean passThrough(RuntimeException e) {
-        return e instanceof ThrowableProblem || e instanceof io.micronaut.data.exceptions.DataAccessException;
+        return e instanceof ThrowableProblem || e instanceof DataAccessException;
     }
 
     private static ThrowableProblem identityProviderFailed(Exception e) {

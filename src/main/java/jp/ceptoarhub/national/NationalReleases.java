@@ -3,6 +3,7 @@ package jp.ceptoarhub.national;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.ClockFactory;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
 import jp.ceptoarhub.caller.CurrentUser;
@@ -19,8 +20,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,22 +36,21 @@ import java.util.UUID;
  */
 @Singleton
 class NationalReleases {
-    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-
     private final NationalSnapshots snapshots;
     private final NationalReleaseStore store;
     private final NationalSummarySettings settings;
     private final AuditService audit;
     private final TransactionOperations<Connection> tx;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     NationalReleases(NationalSnapshots snapshots, NationalReleaseStore store, NationalSummarySettings settings,
-                     AuditService audit, TransactionOperations<Connection> tx) {
+                     AuditService audit, TransactionOperations<Connection> tx, Clock clock) {
         this.snapshots = snapshots;
         this.store = store;
         this.settings = settings;
         this.audit = audit;
         this.tx = tx;
+        this.clock = clock;
     }
 
     static void requireReader(CurrentUser user) {
@@ -74,7 +72,7 @@ class NationalReleases {
 
     NationalReleaseStore.Summary publish(CurrentUser user, LocalDate referenceDate) {
         requirePublisher(user);
-        if (referenceDate.isAfter(LocalDate.now(clock.withZone(JST)))) {
+        if (referenceDate.isAfter(ClockFactory.today(clock))) {
             throw Problems.invalidField("referenceDate", "must not be in the future");
         }
         List<byte[][]> stored = tx.executeRead(status -> store.priors(user.tenantId()));
@@ -98,7 +96,7 @@ class NationalReleases {
         int ceptoars = request.population().groups().size();
         int respondents = request.population().respondents().size();
         int suppressed = release.audit().statistics().suppressedCells();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         byte[] snapshot = StoredReleases.writeSnapshot(request);
         long id = tx.executeWrite(status -> {
             store.lockReleases(user.tenantId());

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,7 +41,17 @@ public record FieldChanges(Map<String, JsonNode> before, Map<String, JsonNode> a
         return d == null ? JsonNode.nullNode() : JsonNode.createStringNode(d.toString());
     }
 
-    public static JsonNode number(@Nullable Long n) {
-        return n == null ? JsonNode.nullNode() : JsonNode.createNumberNode(n);
+    public static JsonNode number(@Nullable Number n) {
+        return n == null ? JsonNode.nullNode() : JsonNode.createNumberNode(n.longValue());
+    }
+
+    /** A list of codes or names as a JSON array of strings. */
+    public static JsonNode texts(Collection<String> values) {
+        return JsonNode.createArrayNode(values.stream().map(JsonNode::createStringNode).toList());
+    }
+
+    /** A list of record ids as a JSON array of numbers. */
+    public static JsonNode ids(Collection<Long> values) {
+        return JsonNode.createArrayNode(values.stream().map(JsonNode::createNumberNode).toList());
     }
 }

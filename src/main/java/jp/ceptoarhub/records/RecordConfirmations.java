@@ -1,7 +1,8 @@
 package jp.ceptoarhub.records;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import jp.ceptoarhub.caller.CurrentUser;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,67 +13,42 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The per-member "confirm unchanged" record of one readiness record type: confirming refreshes freshness without
- * an edit. Each record type keeps its own table of the same shape (tenant_id, member_operator_id, confirmed_at,
- * confirmed_by, confirmed_by_subject) and declares a bean that extends this class with the table's name.
+ * A member's latest "confirm unchanged" of each record type, in the shared {@code record_confirmation} table (V7;
+ * contacts and continuity plans moved in by V12): confirming refreshes freshness without an edit.
  */
-public abstract class RecordConfirmations {
+@Singleton
+public class RecordConfirmations {
     private final JdbcOperations jdbc;
-    private final String table;
-    private final String typeColumn;
-    private final String typeValue;
-    private final String typeFilter;
 
-    protected RecordConfirmations(JdbcOperations jdbc, String table) {
-        if (!table.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("not a table name: " + table);
-        }
+    RecordConfirmations(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.table = table;
-        this.typeColumn = "";
-        this.typeValue = "";
-        this.typeFilter = "";
-    }
-
-    /**
-     * Confirmations kept in the shared {@code record_confirmation} table (V7) under the given record type code
-     * (a RecordFreshness.RecordType code): record types after V6 need no table of their own.
-     */
-    protected RecordConfirmations(String recordType, JdbcOperations jdbc) {
-        if (!recordType.matches("[a-z-]+")) {
-            throw new IllegalArgumentException("not a record type code: " + recordType);
-        }
-        this.jdbc = jdbc;
-        this.table = "record_confirmation";
-        this.typeColumn = "record_type, ";
-        this.typeValue = "'" + recordType + "', ";
-        this.typeFilter = " AND record_type = '" + recordType + "'";
     }
 
     /** Must run inside the caller's transaction. */
-    public void confirm(long tenantId, long memberId, Instant at, @Nullable String username, @Nullable String subject) {
+    public void confirm(CurrentUser user, RecordType type, long memberId, Instant at) {
         jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + table + " (" + typeColumn + "tenant_id, "
-                    + "member_operator_id, confirmed_at, confirmed_by, confirmed_by_subject) VALUES (" + typeValue
-                    + "?,?,?,?,?) "
-                    + "ON DUPLICATE KEY UPDATE confirmed_at = VALUES(confirmed_at), confirmed_by = VALUES(confirmed_by), "
-                    + "confirmed_by_subject = VALUES(confirmed_by_subject)")) {
-                ps.setLong(1, tenantId);
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO record_confirmation (tenant_id, "
+                    + "member_operator_id, record_type, confirmed_at, confirmed_by, confirmed_by_subject) "
+                    + "VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE confirmed_at = VALUES(confirmed_at), "
+                    + "confirmed_by = VALUES(confirmed_by), confirmed_by_subject = VALUES(confirmed_by_subject)")) {
+                ps.setLong(1, user.tenantId());
                 ps.setLong(2, memberId);
-                ps.setTimestamp(3, Timestamp.from(at));
-                ps.setString(4, username);
-                ps.setString(5, subject);
+                ps.setString(3, type.code());
+                ps.setTimestamp(4, Timestamp.from(at));
+                ps.setString(5, user.username());
+                ps.setString(6, user.subject());
                 return ps.executeUpdate();
             }
         });
     }
 
-    public Optional<Instant> lastConfirmed(long tenantId, long memberId) {
+    public Optional<Instant> lastConfirmed(long tenantId, RecordType type, long memberId) {
         return jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT confirmed_at FROM " + table + " "
-                    + "WHERE tenant_id = ? AND member_operator_id = ?" + typeFilter)) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT confirmed_at FROM record_confirmation "
+                    + "WHERE tenant_id = ? AND member_operator_id = ? AND record_type = ?")) {
                 ps.setLong(1, tenantId);
                 ps.setLong(2, memberId);
+                ps.setString(3, type.code());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.<Instant>empty();
                 }
@@ -80,11 +56,13 @@ public abstract class RecordConfirmations {
         });
     }
 
-    public Map<Long, Instant> allOfTenant(long tenantId) {
+    /** The latest confirmation of every member of the tenant that has one, by member id. */
+    public Map<Long, Instant> allOfTenant(long tenantId, RecordType type) {
         return jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT member_operator_id, confirmed_at "
-                    + "FROM " + table + " WHERE tenant_id = ?" + typeFilter)) {
+                    + "FROM record_confirmation WHERE tenant_id = ? AND record_type = ?")) {
                 ps.setLong(1, tenantId);
+                ps.setString(2, type.code());
                 Map<Long, Instant> out = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -16,7 +16,7 @@ public final class RecordLinks {
     /** A record type other records may link to. */
     public interface Target {
         /**
-         * The code linking features ask for: a RecordFreshness.RecordType code such as {@code suppliers}, or a
+         * The code linking features ask for: a {@link RecordType} code such as {@code suppliers}, or a
          * finer one where a type holds two kinds of record ({@code business-systems} within critical-services).
          */
         String recordType();

@@ -4,7 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import jp.ceptoarhub.api.Problems;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
@@ -15,10 +19,11 @@ import java.util.Base64;
  */
 public record SyncCursor(long afterId, Instant startedAt) {
     /** Longer than any write transaction of a record feature, plus clock skew between replicas. */
-    public static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(5);
+    public static final Duration MARGIN = Duration.ofSeconds(5);
 
-    public static SyncCursor first() {
-        return new SyncCursor(0, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    /** The first page of a listing that starts now. */
+    public static SyncCursor first(Clock clock) {
+        return new SyncCursor(0, clock.instant());
     }
 
     public String encode(long lastId) {
@@ -30,9 +35,10 @@ public record SyncCursor(long afterId, Instant startedAt) {
         return startedAt.minus(MARGIN);
     }
 
-    public static SyncCursor decode(String cursor) {
+    /** The cursor a client sent, or (none sent) the first page of a listing that starts now. */
+    public static SyncCursor decode(@Nullable String cursor, Clock clock) {
         if (cursor == null || cursor.isBlank()) {
-            return first();
+            return first(clock);
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
@@ -61,10 +67,10 @@ public record SyncCursor(long afterId, Instant startedAt) {
         }
         try {
             return Instant.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(value.strip()).toInstant();
-            } catch (java.time.format.DateTimeParseException e2) {
+                return OffsetDateTime.parse(value.strip()).toInstant();
+            } catch (DateTimeParseException e2) {
                 throw Problems.invalidField("updatedSince", "must be an ISO-8601 instant such as "
                         + "2026-04-01T00:00:00Z (the syncToken of the previous listing)");
             }

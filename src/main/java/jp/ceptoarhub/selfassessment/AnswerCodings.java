@@ -14,6 +14,7 @@ import jp.ceptoarhub.selfassessment.AssessmentCatalogue.Question;
 import jp.ceptoarhub.selfassessment.Submission.Status;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +50,13 @@ class AnswerCodings {
     private final RecordHistory history;
     private final AuditService audit;
     private final TransactionOperations<Connection> tx;
+    private final Clock clock;
 
     AnswerCodings(AnswerRepository answers, AnswerSets sets, SnapshotAnswerRepository snapshots,
                   SubmissionRepository submissions, CampaignService campaigns, AnswerService answerService,
                   AssessmentCatalogue catalogue, AssessmentRules rules, MemberService members, RecordHistory history,
-                  AuditService audit, TransactionOperations<Connection> tx) {
+                  AuditService audit, TransactionOperations<Connection> tx, Clock clock) {
+        this.clock = clock;
         this.answers = answers;
         this.sets = sets;
         this.snapshots = snapshots;
@@ -87,7 +90,7 @@ class AnswerCodings {
             Answer current = answerService.live(user.tenantId(), memberId, q);
             precondition.accept(current);
             String text = codableText(q, answerService.optionIds(current), current.otherText());
-            Instant now = AnswerService.now();
+            Instant now = clock.instant();
             TextCoding coding = coding(user, q, input, text, current.coding(), now);
             Answer saved = apply(user, memberId, current, coding, now);
             audit.record(user, input == null ? "self-assessment.answer-uncoded" : "self-assessment.answer-coded",
@@ -119,7 +122,7 @@ class AnswerCodings {
                     .filter(a -> a.questionId().equals(q.id())).findFirst()
                     .orElseThrow(() -> Problems.notFound("The submission has no answer to " + q.displayNumber()));
             String text = codableText(q, answerService.readIds(frozen.optionIds()), frozen.otherText());
-            Instant now = AnswerService.now();
+            Instant now = clock.instant();
             TextCoding coding = coding(user, q, input, text, frozen.coding(), now);
             snapshots.update(frozen.coded(coding));
             Submission saved = submissions.update(s.touched(now));

@@ -25,6 +25,7 @@ import jp.ceptoarhub.records.SyncCursor;
 import jp.ceptoarhub.selfassessment.AssessmentViews.AnswerView;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,10 +40,12 @@ import java.util.List;
 class AnswerController {
     private final AnswerService answers;
     private final AssessmentCatalogue catalogue;
+    private final Clock clock;
 
-    AnswerController(AnswerService answers, AssessmentCatalogue catalogue) {
+    AnswerController(AnswerService answers, AssessmentCatalogue catalogue, Clock clock) {
         this.answers = answers;
         this.catalogue = catalogue;
+        this.clock = clock;
     }
 
     /**
@@ -56,7 +59,7 @@ class AnswerController {
                                                   @Nullable @QueryValue Integer limit) {
         int n = Cursor.limit(limit);
         Instant since = SyncCursor.updatedSince(updatedSince);
-        SyncCursor c = SyncCursor.decode(cursor);
+        SyncCursor c = SyncCursor.decode(cursor, clock);
         long revision = answers.revision(user, memberId);
         List<Answer> rows = answers.page(user, memberId, c.afterId(), since, n + 1);
         Labels lang = Labels.of(request);
@@ -66,7 +69,7 @@ class AnswerController {
             next = c.encode(rows.getLast().id());
         }
         List<AnswerView> items = rows.stream().map(a -> view(a, lang)).toList();
-        return HttpResponse.ok(new AssessmentViews.AnswerPage(items, next, c.syncToken().toString(), Instant.now(),
+        return HttpResponse.ok(new AssessmentViews.AnswerPage(items, next, c.syncToken().toString(), clock.instant(),
                 catalogue.questions().size())).header("ETag", AnswerSets.etag(memberId, revision));
     }
 

@@ -13,16 +13,17 @@ import jp.ceptoarhub.audit.AuditService;
 import jp.ceptoarhub.caller.Actor;
 import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.members.MemberService;
-import jp.ceptoarhub.members.RecordFreshness.RecordType;
+import jp.ceptoarhub.records.RecordType;
 import jp.ceptoarhub.records.FieldChanges;
+import jp.ceptoarhub.records.RecordConfirmations;
 import jp.ceptoarhub.records.RecordHistory;
 import jp.ceptoarhub.selfassessment.AssessmentCatalogue.Question;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ class AnswerService {
 
     private final AnswerRepository answers;
     private final AnswerSets sets;
-    private final AnswerConfirmations confirmations;
+    private final RecordConfirmations confirmations;
     private final AssessmentCatalogue catalogue;
     private final AssessmentRules rules;
     private final MemberService members;
@@ -52,10 +53,12 @@ class AnswerService {
     private final AuditService audit;
     private final JsonMapper json;
     private final TransactionOperations<Connection> tx;
+    private final Clock clock;
 
-    AnswerService(AnswerRepository answers, AnswerSets sets, AnswerConfirmations confirmations,
+    AnswerService(AnswerRepository answers, AnswerSets sets, RecordConfirmations confirmations,
                   AssessmentCatalogue catalogue, AssessmentRules rules, MemberService members, RecordHistory history,
-                  AuditService audit, JsonMapper json, TransactionOperations<Connection> tx) {
+                  AuditService audit, JsonMapper json, TransactionOperations<Connection> tx, Clock clock) {
+        this.clock = clock;
         this.answers = answers;
         this.sets = sets;
         this.confirmations = confirmations;
@@ -137,7 +140,7 @@ class AnswerService {
                         "There is no answer to " + q.displayNumber() + " (it was never given or has been cleared); "
                                 + "send the answer without If-Match to create it");
             }
-            Instant now = now();
+            Instant now = clock.instant();
             Answer saved = write(user, memberId, current, d, now);
             if (saved != current) {
                 sets.bump(user.tenantId(), memberId, now);
@@ -153,7 +156,7 @@ class AnswerService {
             sets.lock(user.tenantId(), memberId);
             Answer current = live(user.tenantId(), memberId, q);
             precondition.accept(current);
-            Instant now = now();
+            Instant now = clock.instant();
             Answer saved = clear(user, memberId, current, now);
             sets.bump(user.tenantId(), memberId, now);
             return saved;
@@ -260,7 +263,7 @@ class AnswerService {
                         "Precondition Required", "Answers that already exist need the version you edited (or send "
                                 + "If-Match with the answer set's ETag); nothing was written", missing, null);
             }
-            Instant now = now();
+            Instant now = clock.instant();
             List<Answer> out = new ArrayList<>();
             int changed = 0;
             for (int i = 0; i < valid.size(); i++) {
@@ -335,8 +338,8 @@ class AnswerService {
                 throw Problems.conflict("self-assessment-empty",
                         "The member has no self-assessment answers to confirm; answer the questionnaire first");
             }
-            Instant now = now();
-            confirmations.confirm(user.tenantId(), memberId, now, user.username(), user.subject());
+            Instant now = clock.instant();
+            confirmations.confirm(user, RecordType.SELF_ASSESSMENT, memberId, now);
             for (Answer a : live) {
                 history.confirmed(actor(user), RECORD_TYPE, a.id(), memberId, now);
             }
@@ -412,9 +415,5 @@ class AnswerService {
 
     private static String describe(long memberId, AnswerData d) {
         return "memberId=" + memberId + " question=" + d.questionId() + " options=" + d.optionIds();
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -4,9 +4,12 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.ETags;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -18,8 +21,11 @@ import java.time.Instant;
 class AnswerSets {
     private final JdbcOperations jdbc;
 
-    AnswerSets(JdbcOperations jdbc) {
+    private final Clock clock;
+
+    AnswerSets(JdbcOperations jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     static String etag(long memberId, long revision) {
@@ -34,7 +40,7 @@ class AnswerSets {
                     + "ON DUPLICATE KEY UPDATE revision = revision")) {
                 ps.setLong(1, tenantId);
                 ps.setLong(2, memberId);
-                ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                ps.setTimestamp(3, Timestamp.from(clock.instant()));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = conn.prepareStatement("SELECT revision FROM self_assessment_answer_set "
@@ -67,7 +73,7 @@ class AnswerSets {
         return jdbc.execute(conn -> revisionOf(conn, tenantId, memberId));
     }
 
-    private static long revisionOf(java.sql.Connection conn, long tenantId, long memberId) throws java.sql.SQLException {
+    private static long revisionOf(Connection conn, long tenantId, long memberId) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT revision FROM self_assessment_answer_set "
                 + "WHERE tenant_id = ? AND member_operator_id = ?")) {
             ps.setLong(1, tenantId);

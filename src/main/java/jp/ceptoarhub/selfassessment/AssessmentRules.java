@@ -2,15 +2,14 @@ package jp.ceptoarhub.selfassessment;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.JapaneseText;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.selfassessment.AssessmentCatalogue.OptionKind;
 import jp.ceptoarhub.selfassessment.AssessmentCatalogue.Question;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +43,6 @@ class AssessmentRules {
     static final int DESCRIPTION_MAX = 2000;
     static final int COMMENT_MAX = 2000;
     static final int BATCH_MAX = 200;
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
     private final AssessmentCatalogue catalogue;
 
@@ -261,11 +259,7 @@ class AssessmentRules {
     }
 
     static @Nullable String text(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
-        return n.isEmpty() ? null : n;
+        return JapaneseText.normalize(s);
     }
 
     private static String abbreviate(String s) {

@@ -2,6 +2,7 @@ package jp.ceptoarhub.selfassessment;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jp.ceptoarhub.api.ClockFactory;
 import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.selfassessment.AssessmentCatalogue.Option;
@@ -182,10 +183,10 @@ final class AssessmentViews {
     @Serdeable
     record CampaignView(long id, String title, LocalDate referenceDate, LocalDate deadline, String catalogueVersion,
                         @Nullable String description, @Nullable String createdBy, Instant createdAt, boolean open) {
-        static CampaignView of(Campaign c) {
+        /** {@code today}: the date in Japan; a campaign is open up to and including its deadline. */
+        static CampaignView of(Campaign c, LocalDate today) {
             return new CampaignView(c.id(), c.title(), c.referenceDate(), c.deadline(), c.catalogueVersion(),
-                    c.description(), c.createdBy(), c.createdAt(),
-                    !LocalDate.now(AssessmentRules.JST).isAfter(c.deadline()));
+                    c.description(), c.createdBy(), c.createdAt(), !today.isAfter(c.deadline()));
         }
     }
 
@@ -238,6 +239,6 @@ final class AssessmentViews {
     }
 
     static boolean late(Instant at, LocalDate deadline) {
-        return at.isAfter(deadline.plusDays(1).atStartOfDay(AssessmentRules.JST).toInstant().minusMillis(1));
+        return at.isAfter(deadline.plusDays(1).atStartOfDay(ClockFactory.JST).toInstant().minusMillis(1));
     }
 }

@@ -13,11 +13,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import jp.ceptoarhub.api.ClockFactory;
 import jp.ceptoarhub.api.Cursor;
 import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.caller.CurrentUser;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Self-assessment campaigns of a CEPTOAR's secretariat, with every member's progress. */
@@ -28,16 +31,20 @@ class CampaignController {
     private final CampaignService campaigns;
     private final Idempotency idempotency;
 
-    CampaignController(CampaignService campaigns, Idempotency idempotency) {
+    private final Clock clock;
+
+    CampaignController(CampaignService campaigns, Idempotency idempotency, Clock clock) {
         this.campaigns = campaigns;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @Post
     HttpResponse<?> create(CurrentUser user, HttpRequest<?> request, @Body AssessmentCommands.CampaignInput body) {
         campaigns.requireCampaignCreate(user);
         return idempotency.execute(user.tenantId(), user.subject(), request, body, () -> {
-            AssessmentViews.CampaignView view = AssessmentViews.CampaignView.of(campaigns.create(user, body));
+            AssessmentViews.CampaignView view = AssessmentViews.CampaignView.of(campaigns.create(user, body),
+                    ClockFactory.today(clock));
             return HttpResponse.created(view, URI.create("/api/v1/self-assessment/campaigns/" + view.id()));
         });
     }
@@ -49,8 +56,9 @@ class CampaignController {
         int n = Cursor.limit(limit);
         List<Campaign> rows = campaigns.page(user, Cursor.decode(cursor), n + 1);
         var page = Cursor.page(rows, n, Campaign::id);
-        return new AssessmentViews.CampaignPage(page.items().stream().map(AssessmentViews.CampaignView::of).toList(),
-                page.nextCursor());
+        LocalDate today = ClockFactory.today(clock);
+        return new AssessmentViews.CampaignPage(page.items().stream()
+                .map(c -> AssessmentViews.CampaignView.of(c, today)).toList(), page.nextCursor());
     }
 
     @Get("/{id}")

@@ -5,13 +5,14 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Labels;
+import jp.ceptoarhub.api.ClockFactory;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
 import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.members.MemberSummary;
 import jp.ceptoarhub.members.MemberService;
 import jp.ceptoarhub.members.MembershipKind;
-import jp.ceptoarhub.members.RecordFreshness.RecordType;
+import jp.ceptoarhub.records.RecordType;
 import jp.ceptoarhub.records.FieldChanges;
 import jp.ceptoarhub.records.RecordHistory;
 import jp.ceptoarhub.selfassessment.AssessmentViews.MemberProgress;
@@ -20,6 +21,7 @@ import jp.ceptoarhub.selfassessment.AssessmentViews.SubmissionView;
 import jp.ceptoarhub.selfassessment.Submission.Status;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,11 +53,13 @@ class CampaignService {
     private final RecordHistory history;
     private final AuditService audit;
     private final TransactionOperations<Connection> tx;
+    private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, SubmissionRepository submissions, SnapshotAnswerRepository snapshots,
                     AnswerRepository answers, AnswerSets sets, AnswerService answerService,
                     AssessmentCatalogue catalogue, AssessmentRules rules, MemberService members,
-                    RecordHistory history, AuditService audit, TransactionOperations<Connection> tx) {
+                    RecordHistory history, AuditService audit, TransactionOperations<Connection> tx, Clock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
         this.submissions = submissions;
         this.snapshots = snapshots;
@@ -95,7 +99,7 @@ class CampaignService {
         AssessmentRules.CampaignData d = rules.valid(input);
         return tx.executeWrite(status -> {
             Campaign saved = campaigns.save(new Campaign(null, user.tenantId(), d.title(), d.referenceDate(),
-                    d.deadline(), d.catalogueVersion(), d.description(), user.username(), AnswerService.now()));
+                    d.deadline(), d.catalogueVersion(), d.description(), user.username(), clock.instant()));
             audit.record(user, "self-assessment.campaign-created", "self-assessment-campaign", saved.id(),
                     "title=" + d.title() + " referenceDate=" + d.referenceDate() + " deadline=" + d.deadline());
             return saved;
@@ -123,7 +127,7 @@ class CampaignService {
         for (Submission s : submissions.ofCampaign(user.tenantId(), id)) {
             byMember.put(s.memberOperatorId(), s);
         }
-        LocalDate today = LocalDate.now(AssessmentRules.JST);
+        LocalDate today = ClockFactory.today(clock);
         boolean overdue = today.isAfter(c.deadline());
         List<MemberProgress> rows = new ArrayList<>();
         for (MemberSummary m : members.allOfTenant(user.tenantId())) {
@@ -156,7 +160,7 @@ class CampaignService {
                 late++;
             }
         }
-        return new AssessmentViews.CampaignDetail(AssessmentViews.CampaignView.of(c),
+        return new AssessmentViews.CampaignDetail(AssessmentViews.CampaignView.of(c, today),
                 new AssessmentViews.ProgressSummary(rows.size(), notSubmitted, submitted, accepted, returned, late),
                 rows);
     }
@@ -189,7 +193,7 @@ class CampaignService {
                 throw Problems.conflict("self-assessment-empty",
                         "The member has no self-assessment answers to submit; answer the questionnaire first");
             }
-            Instant now = AnswerService.now();
+            Instant now = clock.instant();
             Submission saved = current == null
                     ? submissions.save(new Submission(null, user.tenantId(), campaignId, memberId,
                     Status.SUBMITTED.name(), 1, AssessmentCatalogue.VERSION, now, now, user.username(), user.subject(),
@@ -244,7 +248,7 @@ class CampaignService {
                             + "return the submission; an accepted submission has no answer pending coding");
                 }
             }
-            Instant now = AnswerService.now();
+            Instant now = clock.instant();
             Submission saved = submissions.update(current.reviewed(to, comment, user.username(), now));
             Map<String, JsonNode> after = new LinkedHashMap<>();
             after.put("status", FieldChanges.text(to.name()));

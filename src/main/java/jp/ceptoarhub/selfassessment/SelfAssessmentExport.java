@@ -2,8 +2,8 @@ package jp.ceptoarhub.selfassessment;
 
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.members.RecordExport;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordExport;
+import jp.ceptoarhub.records.RecordType;
 
 import java.util.Comparator;
 import java.util.List;
@@ -25,8 +25,8 @@ class SelfAssessmentExport implements RecordExport {
     }
 
     @Override
-    public RecordFreshness.RecordType recordType() {
-        return RecordFreshness.RecordType.SELF_ASSESSMENT;
+    public RecordType recordType() {
+        return RecordType.SELF_ASSESSMENT;
     }
 
     @Override

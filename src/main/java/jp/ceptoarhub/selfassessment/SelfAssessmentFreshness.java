@@ -1,7 +1,9 @@
 package jp.ceptoarhub.selfassessment;
 
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordConfirmations;
+import jp.ceptoarhub.records.RecordFreshness;
+import jp.ceptoarhub.records.RecordType;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,10 +22,10 @@ import java.util.Set;
 @Singleton
 class SelfAssessmentFreshness implements RecordFreshness {
     private final AnswerRepository answers;
-    private final AnswerConfirmations confirmations;
+    private final RecordConfirmations confirmations;
     private final AssessmentCatalogue catalogue;
 
-    SelfAssessmentFreshness(AnswerRepository answers, AnswerConfirmations confirmations, AssessmentCatalogue catalogue) {
+    SelfAssessmentFreshness(AnswerRepository answers, RecordConfirmations confirmations, AssessmentCatalogue catalogue) {
         this.answers = answers;
         this.confirmations = confirmations;
         this.catalogue = catalogue;
@@ -44,7 +46,7 @@ class SelfAssessmentFreshness implements RecordFreshness {
                 answered.computeIfAbsent(a.memberOperatorId(), k -> new HashSet<>()).add(a.questionId());
             }
         }
-        Map<Long, Instant> confirmed = confirmations.allOfTenant(tenantId);
+        Map<Long, Instant> confirmed = confirmations.allOfTenant(tenantId, RecordType.SELF_ASSESSMENT);
         List<String> required = catalogue.requiredForCompleteness().stream().map(AssessmentCatalogue.Question::id)
                 .toList();
         Map<Long, Observation> out = new HashMap<>();

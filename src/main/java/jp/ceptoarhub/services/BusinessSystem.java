@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
+import jp.ceptoarhub.records.MemberRecord;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,15 +26,7 @@ record BusinessSystem(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant deletedAt,
-        @Version @Nullable Long version) {
-
-    boolean deleted() {
-        return deletedAt != null;
-    }
-
-    long versionOrZero() {
-        return version == null ? 0 : version;
-    }
+        @Version @Nullable Long version) implements MemberRecord {
 
     static BusinessSystem created(long tenantId, long memberId, SystemData d, Instant now) {
         return new BusinessSystem(null, tenantId, memberId, d.name(), d.kind(), d.description(), d.criticality(),

@@ -1,6 +1,7 @@
 package jp.ceptoarhub.services;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -15,97 +16,87 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import jp.ceptoarhub.api.Cursor;
-import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.records.RecordHistory;
-import jp.ceptoarhub.records.SyncCursor;
+import jp.ceptoarhub.records.RecordLifecycle;
+import jp.ceptoarhub.records.RecordLifecycles;
+import jp.ceptoarhub.records.SyncPage;
+import jp.ceptoarhub.services.ServiceCommands.ServiceInput;
+import jp.ceptoarhub.services.ServiceCommands.SystemInput;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 
 /** The systems of a member operator (IT, control systems / OT, IoT) that support its critical services. */
 @Controller("/api/v1/members/{memberId}/systems")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class BusinessSystemController {
-    private final BusinessSystemService systems;
-    private final CriticalServiceService services;
+    private final RecordLifecycle<BusinessSystem, SystemInput, SystemData> systems;
+    private final RecordLifecycle<CriticalService, ServiceInput, ServiceData> services;
+    private final SystemViews views;
     private final Idempotency idempotency;
 
-    BusinessSystemController(BusinessSystemService systems, CriticalServiceService services,
-                             Idempotency idempotency) {
-        this.systems = systems;
-        this.services = services;
+    BusinessSystemController(RecordLifecycles lifecycles, SystemDescriptor systems,
+                             CriticalServiceDescriptor services, SystemViews views, Idempotency idempotency) {
+        this.systems = lifecycles.of(systems);
+        this.services = lifecycles.of(services);
+        this.views = views;
         this.idempotency = idempotency;
     }
 
     @Post
     HttpResponse<?> create(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
-                           @Body ServiceCommands.SystemInput body) {
-        services.requireWrite(user, memberId);
+                           @Body SystemInput body) {
+        systems.requireWrite(user, memberId);
         return idempotency.execute(user.tenantId(), user.subject(), request, body, () -> {
-            BusinessSystemView view = systems.view(user.tenantId(), systems.create(user, memberId, body),
-                    Labels.of(request));
-            return HttpResponse.created(view, URI.create("/api/v1/members/" + memberId + "/systems/" + view.id()))
-                    .header("ETag", view.etag());
+            BusinessSystem created = systems.create(user, memberId, body);
+            return HttpResponse.created(views.of(created, Labels.of(request)),
+                            URI.create("/api/v1/members/" + memberId + "/systems/" + created.id()))
+                    .header(HttpHeaders.ETAG, systems.etag(created));
         });
     }
 
+    /** Delta sync: see {@link RecordLifecycle#page}. */
     @Get
-    BusinessSystemView.Page list(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
-                                 @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
-                                 @Nullable @QueryValue Integer limit) {
-        int n = Cursor.limit(limit);
-        Instant since = SyncCursor.updatedSince(updatedSince);
-        SyncCursor c = SyncCursor.decode(cursor);
-        List<BusinessSystem> rows = systems.page(user, memberId, c.afterId(), since, n + 1);
-        String next = null;
-        if (rows.size() > n) {
-            rows = rows.subList(0, n);
-            next = c.encode(rows.getLast().id());
-        }
-        return new BusinessSystemView.Page(systems.views(user.tenantId(), rows, Labels.of(request)), next,
-                c.syncToken().toString(), Instant.now());
+    SyncPage<BusinessSystemView> list(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
+                                      @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
+                                      @Nullable @QueryValue Integer limit) {
+        SyncPage<BusinessSystem> page = systems.page(user, memberId, updatedSince, cursor, limit);
+        return page.views(views.of(user.tenantId(), page.items(), Labels.of(request)));
     }
 
     /** The same "confirm unchanged" as POST /critical-services/confirm: one confirmation for the area. */
     @Post("/confirm")
     CriticalServiceView.Confirmation confirm(CurrentUser user, @PathVariable long memberId) {
-        return services.confirm(user, memberId);
+        return CriticalServiceView.Confirmation.of(services.confirm(user, memberId));
     }
 
     @Get("/{id}")
     HttpResponse<BusinessSystemView> get(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
                                          @PathVariable long id) {
-        BusinessSystemView view = systems.view(user.tenantId(), systems.visible(user, memberId, id),
-                Labels.of(request));
-        return HttpResponse.ok(view).header("ETag", view.etag());
+        BusinessSystem s = systems.visible(user, memberId, id);
+        return HttpResponse.ok(views.of(s, Labels.of(request))).header(HttpHeaders.ETAG, systems.etag(s));
     }
 
     @Patch("/{id}")
     HttpResponse<BusinessSystemView> update(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
-                                            @PathVariable long id, @Body ServiceCommands.SystemInput body) {
-        BusinessSystem updated = systems.update(user, memberId, id, body, current -> ETags.requireMatch(request,
-                BusinessSystemView.etag(current.id(), current.versionOrZero())));
-        BusinessSystemView view = systems.view(user.tenantId(), updated, Labels.of(request));
-        return HttpResponse.ok(view).header("ETag", view.etag());
+                                            @PathVariable long id, @Body SystemInput body) {
+        BusinessSystem s = systems.update(user, memberId, id, body, request);
+        return HttpResponse.ok(views.of(s, Labels.of(request))).header(HttpHeaders.ETAG, systems.etag(s));
     }
 
     @Delete("/{id}")
     HttpResponse<?> delete(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
                            @PathVariable long id) {
-        systems.delete(user, memberId, id, current -> ETags.requireMatch(request,
-                BusinessSystemView.etag(current.id(), current.versionOrZero())));
+        systems.delete(user, memberId, id, request);
         return HttpResponse.noContent();
     }
 
     @Get("/{id}/history")
     RecordHistory.Page history(CurrentUser user, @PathVariable long memberId, @PathVariable long id,
                                @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
-        return systems.history(user, memberId, id, cursor, Cursor.limit(limit));
+        return systems.history(user, memberId, id, cursor, limit);
     }
 }

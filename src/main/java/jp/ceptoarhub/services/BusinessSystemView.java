@@ -2,7 +2,6 @@ package jp.ceptoarhub.services;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.records.Criticality;
 import jp.ceptoarhub.services.ServiceCodes.Hosting;
@@ -35,17 +34,5 @@ record BusinessSystemView(long id, boolean deleted, @Nullable Instant deletedAt,
                 s.criticality() == null ? null : Criticality.valueOf(s.criticality()).label(lang), s.hosting(),
                 s.hosting() == null ? null : Hosting.valueOf(s.hosting()).label(lang), serviceIds, supplierIds,
                 s.ownerName(), s.ownerRole(), s.createdAt(), s.updatedAt(), s.versionOrZero());
-    }
-
-    String etag() {
-        return etag(id, version == null ? 0 : version);
-    }
-
-    static String etag(long id, long version) {
-        return ETags.of("business-system", id, version);
-    }
-
-    @Serdeable
-    record Page(List<BusinessSystemView> items, @Nullable String nextCursor, String syncToken, Instant serverTime) {
     }
 }

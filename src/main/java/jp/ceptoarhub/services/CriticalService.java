@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
+import jp.ceptoarhub.records.MemberRecord;
 
 import java.time.Instant;
 
@@ -27,15 +28,7 @@ record CriticalService(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant deletedAt,
-        @Version @Nullable Long version) {
-
-    boolean deleted() {
-        return deletedAt != null;
-    }
-
-    long versionOrZero() {
-        return version == null ? 0 : version;
-    }
+        @Version @Nullable Long version) implements MemberRecord {
 
     static CriticalService created(long tenantId, long memberId, ServiceData d, Instant now) {
         return new CriticalService(null, tenantId, memberId, d.templateId(), d.name(), d.description(),

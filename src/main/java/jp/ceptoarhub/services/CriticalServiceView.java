@@ -2,8 +2,9 @@ package jp.ceptoarhub.services;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
+import jp.ceptoarhub.records.RecordLifecycle;
+import jp.ceptoarhub.records.RecordType;
 
 import java.time.Instant;
 import java.util.List;
@@ -49,22 +50,12 @@ record CriticalServiceView(long id, boolean deleted, @Nullable Instant deletedAt
                 s.updatedAt(), s.versionOrZero());
     }
 
-    String etag() {
-        return etag(id, version == null ? 0 : version);
-    }
-
-    static String etag(long id, long version) {
-        return ETags.of("critical-service", id, version);
-    }
-
-    /** A page of a member's services; {@code syncToken} is the {@code updatedSince} of the next delta sync. */
-    @Serdeable
-    record Page(List<CriticalServiceView> items, @Nullable String nextCursor, String syncToken, Instant serverTime) {
-    }
-
-    /** "Confirm unchanged" of the whole area (services and systems). */
     @Serdeable
     record Confirmation(long memberId, Instant confirmedAt, @Nullable String confirmedBy, int serviceCount,
                         int systemCount) {
+        static Confirmation of(RecordLifecycle.Confirmation c) {
+            return new Confirmation(c.memberId(), c.confirmedAt(), c.confirmedBy(),
+                    c.count(RecordType.CRITICAL_SERVICES.code()), c.count(SystemDescriptor.CODE));
+        }
     }
 }

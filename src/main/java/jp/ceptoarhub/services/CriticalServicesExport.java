@@ -4,8 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.members.RecordExport;
-import jp.ceptoarhub.members.RecordFreshness.RecordType;
+import jp.ceptoarhub.records.RecordExport;
+import jp.ceptoarhub.records.RecordType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +21,14 @@ import java.util.List;
 class CriticalServicesExport implements RecordExport {
     private final CriticalServiceRepository services;
     private final BusinessSystemRepository systems;
-    private final BusinessSystemService systemService;
+    private final SystemViews systemViews;
     private final ServiceTemplates templates;
 
     CriticalServicesExport(CriticalServiceRepository services, BusinessSystemRepository systems,
-                           BusinessSystemService systemService, ServiceTemplates templates) {
+                           SystemViews systemViews, ServiceTemplates templates) {
         this.services = services;
         this.systems = systems;
-        this.systemService = systemService;
+        this.systemViews = systemViews;
         this.templates = templates;
     }
 
@@ -50,7 +50,7 @@ class CriticalServicesExport implements RecordExport {
         for (CriticalService s : services.live(tenantId, memberId)) {
             rows.add(new Row("CRITICAL_SERVICE", serviceLabel, CriticalServiceView.of(s, templates, lang), null));
         }
-        for (BusinessSystemView v : systemService.views(tenantId, systems.live(tenantId, memberId), lang)) {
+        for (BusinessSystemView v : systemViews.of(tenantId, systems.live(tenantId, memberId), lang)) {
             rows.add(new Row("BUSINESS_SYSTEM", systemLabel, null, v));
         }
         return rows;

@@ -1,7 +1,9 @@
 package jp.ceptoarhub.services;
 
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordConfirmations;
+import jp.ceptoarhub.records.RecordFreshness;
+import jp.ceptoarhub.records.RecordType;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +26,10 @@ class CriticalServicesFreshness implements RecordFreshness {
     private final CriticalServiceRepository services;
     private final BusinessSystemRepository systems;
     private final SystemLinkRepository links;
-    private final CriticalServiceConfirmations confirmations;
+    private final RecordConfirmations confirmations;
 
     CriticalServicesFreshness(CriticalServiceRepository services, BusinessSystemRepository systems,
-                              SystemLinkRepository links, CriticalServiceConfirmations confirmations) {
+                              SystemLinkRepository links, RecordConfirmations confirmations) {
         this.services = services;
         this.systems = systems;
         this.links = links;
@@ -58,7 +60,7 @@ class CriticalServicesFreshness implements RecordFreshness {
             }
         }
         Map<Long, Set<Long>> supported = links.linkedServicesOfTenant(tenantId);
-        Map<Long, Instant> confirmed = confirmations.allOfTenant(tenantId);
+        Map<Long, Instant> confirmed = confirmations.allOfTenant(tenantId, RecordType.CRITICAL_SERVICES);
         Map<Long, Observation> out = new HashMap<>();
         for (Long memberId : present) {
             out.put(memberId, new Observation(changed.get(memberId), confirmed.get(memberId),

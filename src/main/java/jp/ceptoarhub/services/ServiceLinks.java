@@ -1,18 +1,18 @@
 package jp.ceptoarhub.services;
 
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.members.RecordFreshness.RecordType;
 import jp.ceptoarhub.records.RecordLinks;
+import jp.ceptoarhub.records.RecordType;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
 /**
- * How other record types link to critical services and systems, and how systems link to suppliers
+ * How other record types link to critical services and systems, and how systems link to services and suppliers
  * ({@link RecordLinks}). Targets: record type {@code critical-services} (a member's live critical services) and
- * {@code business-systems} (a member's live systems). Source: systems link to {@code suppliers}, so the suppliers
- * feature refuses to delete a supplier a live system names.
+ * {@code business-systems} (a member's live systems). Source: systems link to {@code critical-services} and
+ * {@code suppliers}, so a service or a supplier a live system names cannot be deleted.
  */
 final class ServiceLinks {
     private ServiceLinks() {
@@ -47,7 +47,7 @@ final class ServiceLinks {
 
         @Override
         public String recordType() {
-            return BusinessSystemService.HISTORY_TYPE;
+            return SystemDescriptor.CODE;
         }
 
         @Override
@@ -57,10 +57,10 @@ final class ServiceLinks {
     }
 
     @Singleton
-    static class SupplierSource implements RecordLinks.Source {
+    static class SystemSource implements RecordLinks.Source {
         private final SystemLinkRepository links;
 
-        SupplierSource(SystemLinkRepository links) {
+        SystemSource(SystemLinkRepository links) {
             this.links = links;
         }
 
@@ -71,11 +71,15 @@ final class ServiceLinks {
 
         @Override
         public List<String> linksTo(String targetType, long tenantId, long memberId, long targetId) {
-            if (!BusinessSystemService.SUPPLIERS.equals(targetType)) {
-                return List.of();
+            List<SystemLinkRepository.LinkingSystem> linking;
+            if (RecordType.CRITICAL_SERVICES.code().equals(targetType)) {
+                linking = links.systemsLinkingService(tenantId, memberId, targetId);
+            } else if (RecordType.SUPPLIERS.code().equals(targetType)) {
+                linking = links.systemsLinkingSupplier(tenantId, memberId, targetId);
+            } else {
+                linking = List.of();
             }
-            return links.systemsLinkingSupplier(tenantId, memberId, targetId).stream()
-                    .map(SystemLinkRepository.LinkingSystem::describe).toList();
+            return linking.stream().map(SystemLinkRepository.LinkingSystem::describe).toList();
         }
     }
 }

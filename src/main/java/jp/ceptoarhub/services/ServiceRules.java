@@ -1,19 +1,20 @@
 package jp.ceptoarhub.services;
 
-import jp.ceptoarhub.api.Labelled;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.JapaneseText;
+import jp.ceptoarhub.api.Labelled;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
 import jp.ceptoarhub.records.Criticality;
+import jp.ceptoarhub.records.FieldChanges;
 import jp.ceptoarhub.services.ServiceCodes.Hosting;
 import jp.ceptoarhub.services.ServiceCodes.SystemKind;
 import jp.ceptoarhub.services.ServiceCommands.ServiceInput;
 import jp.ceptoarhub.services.ServiceCommands.SystemInput;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -108,11 +109,7 @@ class ServiceRules {
 
     SystemInput asInput(SystemData d) {
         return new SystemInput(d.name(), d.kind(), d.description(), d.criticality(), d.hosting(),
-                array(d.serviceIds()), array(d.supplierIds()), d.ownerName(), d.ownerRole());
-    }
-
-    static JsonNode array(List<Long> ids) {
-        return JsonNode.createArrayNode(ids.stream().map(JsonNode::createNumberNode).toList());
+                FieldChanges.ids(d.serviceIds()), FieldChanges.ids(d.supplierIds()), d.ownerName(), d.ownerRole());
     }
 
     private static @Nullable JsonNode number(@Nullable Integer n) {
@@ -197,10 +194,6 @@ class ServiceRules {
     }
 
     static @Nullable String text(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
-        return n.isEmpty() ? null : n;
+        return JapaneseText.normalize(s);
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
+import jp.ceptoarhub.records.MemberRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,15 +41,7 @@ record Supplier(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant deletedAt,
-        @Version @Nullable Long version) {
-
-    boolean deleted() {
-        return deletedAt != null;
-    }
-
-    long versionOrZero() {
-        return version == null ? 0 : version;
-    }
+        @Version @Nullable Long version) implements MemberRecord {
 
     /** Has a way to reach the supplier in an incident (a phone number or an email address). */
     boolean hasIncidentContact() {

@@ -1,6 +1,7 @@
 package jp.ceptoarhub.suppliers;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -15,30 +16,30 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import jp.ceptoarhub.api.Cursor;
-import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.records.RecordHistory;
-import jp.ceptoarhub.records.SyncCursor;
+import jp.ceptoarhub.records.RecordLifecycle;
+import jp.ceptoarhub.records.RecordLifecycles;
+import jp.ceptoarhub.records.SyncPage;
+import jp.ceptoarhub.suppliers.SupplierCommands.SupplierInput;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 
 /** The supply chain of a member operator: its tier-1 suppliers and contractors (issue 4 item 2). */
 @Controller("/api/v1/members/{memberId}/suppliers")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SupplierController {
-    private final SupplierService suppliers;
+    private final RecordLifecycle<Supplier, SupplierInput, SupplierData> suppliers;
     private final SupplierRules rules;
     private final SupplierTypes types;
     private final Idempotency idempotency;
 
-    SupplierController(SupplierService suppliers, SupplierRules rules, SupplierTypes types, Idempotency idempotency) {
-        this.suppliers = suppliers;
+    SupplierController(RecordLifecycles lifecycles, SupplierDescriptor descriptor, SupplierRules rules,
+                       SupplierTypes types, Idempotency idempotency) {
+        this.suppliers = lifecycles.of(descriptor);
         this.rules = rules;
         this.types = types;
         this.idempotency = idempotency;
@@ -46,73 +47,57 @@ class SupplierController {
 
     @Post
     HttpResponse<?> create(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
-                           @Body SupplierCommands.SupplierInput body) {
+                           @Body SupplierInput body) {
         suppliers.requireWrite(user, memberId);
         return idempotency.execute(user.tenantId(), user.subject(), request, body, () -> {
-            SupplierView view = view(suppliers.create(user, memberId, body), Labels.of(request));
-            return HttpResponse.created(view, URI.create("/api/v1/members/" + memberId + "/suppliers/" + view.id()))
-                    .header("ETag", view.etag());
+            Supplier created = suppliers.create(user, memberId, body);
+            return HttpResponse.created(view(created, request),
+                            URI.create("/api/v1/members/" + memberId + "/suppliers/" + created.id()))
+                    .header(HttpHeaders.ETAG, suppliers.etag(created));
         });
     }
 
-    /**
-     * Without {@code updatedSince}: the live suppliers. With it: every supplier changed since, deleted ones as
-     * tombstones. Every page carries the {@code syncToken} to send as {@code updatedSince} next time.
-     */
+    /** Delta sync: see {@link RecordLifecycle#page}. */
     @Get
-    SupplierView.SupplierPage list(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
-                                   @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
-                                   @Nullable @QueryValue Integer limit) {
-        int n = Cursor.limit(limit);
-        Instant since = SyncCursor.updatedSince(updatedSince);
-        SyncCursor c = SyncCursor.decode(cursor);
-        List<Supplier> rows = suppliers.page(user, memberId, c.afterId(), since, n + 1);
-        Labels lang = Labels.of(request);
-        String next = null;
-        if (rows.size() > n) {
-            rows = rows.subList(0, n);
-            next = c.encode(rows.getLast().id());
-        }
-        List<SupplierView> items = rows.stream().map(r -> view(r, lang)).toList();
-        return new SupplierView.SupplierPage(items, next, c.syncToken().toString(), Instant.now());
+    SyncPage<SupplierView> list(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
+                                @Nullable @QueryValue String updatedSince, @Nullable @QueryValue String cursor,
+                                @Nullable @QueryValue Integer limit) {
+        return suppliers.page(user, memberId, updatedSince, cursor, limit).map(s -> view(s, request));
     }
 
     @Post("/confirm")
     SupplierView.Confirmation confirm(CurrentUser user, @PathVariable long memberId) {
-        return suppliers.confirm(user, memberId);
+        return SupplierView.Confirmation.of(suppliers.confirm(user, memberId));
     }
 
     @Get("/{id}")
     HttpResponse<SupplierView> get(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
                                    @PathVariable long id) {
-        SupplierView view = view(suppliers.visible(user, memberId, id), Labels.of(request));
-        return HttpResponse.ok(view).header("ETag", view.etag());
+        Supplier s = suppliers.visible(user, memberId, id);
+        return HttpResponse.ok(view(s, request)).header(HttpHeaders.ETAG, suppliers.etag(s));
     }
 
     @Patch("/{id}")
     HttpResponse<SupplierView> update(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
-                                      @PathVariable long id, @Body SupplierCommands.SupplierInput body) {
-        Supplier updated = suppliers.update(user, memberId, id, body, current -> ETags.requireMatch(request,
-                SupplierView.etag(current.id(), current.versionOrZero())));
-        SupplierView view = view(updated, Labels.of(request));
-        return HttpResponse.ok(view).header("ETag", view.etag());
+                                      @PathVariable long id, @Body SupplierInput body) {
+        Supplier s = suppliers.update(user, memberId, id, body, request);
+        return HttpResponse.ok(view(s, request)).header(HttpHeaders.ETAG, suppliers.etag(s));
     }
 
     @Delete("/{id}")
     HttpResponse<?> delete(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId,
                            @PathVariable long id) {
-        suppliers.delete(user, memberId, id, current -> ETags.requireMatch(request,
-                SupplierView.etag(current.id(), current.versionOrZero())));
+        suppliers.delete(user, memberId, id, request);
         return HttpResponse.noContent();
     }
 
     @Get("/{id}/history")
     RecordHistory.Page history(CurrentUser user, @PathVariable long memberId, @PathVariable long id,
                                @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
-        return suppliers.history(user, memberId, id, cursor, Cursor.limit(limit));
+        return suppliers.history(user, memberId, id, cursor, limit);
     }
 
-    private SupplierView view(Supplier s, Labels lang) {
-        return SupplierView.of(s, rules, types, lang);
+    private SupplierView view(Supplier s, HttpRequest<?> request) {
+        return SupplierView.of(s, rules, types, Labels.of(request));
     }
 }

@@ -1,8 +1,8 @@
 package jp.ceptoarhub.suppliers;
 
 import jakarta.inject.Singleton;
-import jp.ceptoarhub.members.RecordFreshness;
 import jp.ceptoarhub.records.RecordLinks;
+import jp.ceptoarhub.records.RecordType;
 
 import java.util.Collection;
 import java.util.List;
@@ -22,7 +22,7 @@ class SupplierLinkTarget implements RecordLinks.Target {
 
     @Override
     public String recordType() {
-        return RecordFreshness.RecordType.SUPPLIERS.code();
+        return RecordType.SUPPLIERS.code();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import jp.ceptoarhub.records.RecordStore;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -12,27 +13,28 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface SupplierRepository extends CrudRepository<Supplier, Long> {
-    Optional<Supplier> findByTenantIdAndMemberOperatorIdAndId(Long tenantId, Long memberOperatorId, Long id);
+interface SupplierRepository extends CrudRepository<Supplier, Long>, RecordStore<Supplier> {
+    @Override
+    @Query("SELECT * FROM supplier WHERE tenant_id = :tenantId AND member_operator_id = :memberId AND id = :id")
+    Optional<Supplier> find(long tenantId, long memberId, long id);
 
-    /** The supplier row locked for the deleting transaction (links are checked only once it is held). */
+    @Override
     @Query("SELECT * FROM supplier WHERE tenant_id = :tenantId AND member_operator_id = :memberId AND id = :id "
             + "FOR UPDATE")
     Optional<Supplier> findForUpdate(long tenantId, long memberId, long id);
 
-    /**
-     * One keyset page of a member's suppliers. Without {@code since}: the live suppliers. With {@code since}: every
-     * supplier changed at or after it, deleted ones included (the caller turns them into tombstones).
-     */
+    @Override
     @Query("SELECT * FROM supplier WHERE tenant_id = :tenantId AND member_operator_id = :memberId "
             + "AND id > :afterId AND (:since IS NULL AND deleted_at IS NULL OR :since IS NOT NULL AND updated_at >= :since) "
             + "ORDER BY id LIMIT :limit")
     List<Supplier> page(long tenantId, long memberId, long afterId, @Nullable Instant since, int limit);
 
+    @Override
     @Query("SELECT * FROM supplier WHERE tenant_id = :tenantId AND member_operator_id = :memberId "
             + "AND deleted_at IS NULL ORDER BY id")
     List<Supplier> live(long tenantId, long memberId);
 
+    @Override
     @Query("SELECT * FROM supplier WHERE tenant_id = :tenantId AND member_operator_id = :memberId "
             + "AND deleted_at IS NULL ORDER BY id FOR UPDATE")
     List<Supplier> liveForUpdate(long tenantId, long memberId);
@@ -46,7 +48,7 @@ interface SupplierRepository extends CrudRepository<Supplier, Long> {
             + "AND deleted_at IS NULL AND id IN (:ids) LOCK IN SHARE MODE")
     List<Long> liveIds(long tenantId, long memberId, Collection<Long> ids);
 
-    /** Every supplier of the tenant, deleted ones included (their deletion is a change), for the freshness dashboard. */
+    @Override
     @Query("SELECT * FROM supplier WHERE tenant_id = :tenantId ORDER BY member_operator_id, id")
     List<Supplier> allOfTenant(long tenantId);
 }

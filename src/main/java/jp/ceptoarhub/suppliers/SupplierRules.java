@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.ClockFactory;
 import jp.ceptoarhub.api.JapaneseText;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
@@ -18,8 +19,8 @@ import jp.ceptoarhub.suppliers.SupplierCommands.SupplierInput;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +45,6 @@ class SupplierRules {
     static final int EMAIL_MAX = 254;
     static final int RESUBCONTRACTING_NOTES_MAX = 1000;
     static final int NOTES_MAX = 2000;
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
     /** The same forms as a contact's channels (contacts.ContactRules). */
     private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
     private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{7,14}$");
@@ -53,8 +53,10 @@ class SupplierRules {
 
     private final SupplierTypes types;
     private final JsonMapper json;
+    private final Clock clock;
 
-    SupplierRules(SupplierTypes types, JsonMapper json) {
+    SupplierRules(SupplierTypes types, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.types = types;
         this.json = json;
     }
@@ -80,7 +82,7 @@ class SupplierRules {
         }
         String nameKana = optional(errors, "nameKana", in.nameKana(), NAME_MAX);
         if (nameKana != null) {
-            nameKana = hiraganaToKatakana(nameKana);
+            nameKana = JapaneseText.hiraganaToKatakana(nameKana);
             if (!JapaneseText.katakana(nameKana)) {
                 errors.add(new FieldError("nameKana", "must be written in katakana (カタカナ; ー, ・ and spaces allowed)"));
                 nameKana = null;
@@ -244,14 +246,14 @@ class SupplierRules {
         return v;
     }
 
-    private static @Nullable LocalDate date(List<FieldError> errors, String field, @Nullable String value) {
+    private @Nullable LocalDate date(List<FieldError> errors, String field, @Nullable String value) {
         String v = text(value);
         if (v == null) {
             return null;
         }
         try {
             LocalDate d = LocalDate.parse(v);
-            if (d.isAfter(LocalDate.now(JST).plusDays(1))) {
+            if (d.isAfter(ClockFactory.today(clock).plusDays(1))) {
                 errors.add(new FieldError(field, "must not be in the future"));
                 return null;
             }
@@ -281,14 +283,6 @@ class SupplierRules {
 
     static @Nullable String text(@Nullable String s) {
         return JapaneseText.normalize(s);
-    }
-
-    static String hiraganaToKatakana(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            sb.append(c >= '\u3041' && c <= '\u3096' ? (char) (c + 0x60) : c);
-        }
-        return sb.toString();
     }
 
     /** The stored supplier as an input, so that an update can be laid over it. */

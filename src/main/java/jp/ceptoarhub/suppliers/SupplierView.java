@@ -2,10 +2,11 @@ package jp.ceptoarhub.suppliers;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jp.ceptoarhub.api.ETags;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.suppliers.SupplierCodes.ContractClause;
 import jp.ceptoarhub.records.Criticality;
+import jp.ceptoarhub.records.RecordLifecycle;
+import jp.ceptoarhub.records.RecordType;
+import jp.ceptoarhub.suppliers.SupplierCodes.ContractClause;
 import jp.ceptoarhub.suppliers.SupplierCodes.Resubcontracting;
 
 import java.time.Instant;
@@ -82,20 +83,10 @@ record SupplierView(long id, boolean deleted, @Nullable Instant deletedAt, @Null
         return List.copyOf(missing);
     }
 
-    String etag() {
-        return etag(id, version == null ? 0 : version);
-    }
-
-    static String etag(long id, long version) {
-        return ETags.of("supplier", id, version);
-    }
-
-    /** A page of a member's suppliers; {@code syncToken} is the {@code updatedSince} of the next delta sync. */
-    @Serdeable
-    record SupplierPage(List<SupplierView> items, @Nullable String nextCursor, String syncToken, Instant serverTime) {
-    }
-
     @Serdeable
     record Confirmation(long memberId, Instant confirmedAt, @Nullable String confirmedBy, int supplierCount) {
+        static Confirmation of(RecordLifecycle.Confirmation c) {
+            return new Confirmation(c.memberId(), c.confirmedAt(), c.confirmedBy(), c.count(RecordType.SUPPLIERS.code()));
+        }
     }
 }

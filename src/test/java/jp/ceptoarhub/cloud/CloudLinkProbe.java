@@ -2,6 +2,7 @@ package jp.ceptoarhub.cloud;
 
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.records.RecordLinks;
+import jp.ceptoarhub.records.RecordType;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,6 @@ class CloudLinkProbe implements RecordLinks.Source {
     @Override
     public List<String> linksTo(String targetType, long tenantId, long memberId, long targetId) {
         String description = LINKED.get(targetId);
-        return CloudServices.RECORD_TYPE.equals(targetType) && description != null ? List.of(description) : List.of();
+        return RecordType.CLOUD_SERVICES.code().equals(targetType) && description != null ? List.of(description) : List.of();
     }
 }

@@ -8,9 +8,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.caller.Role;
-import jp.ceptoarhub.members.RecordExport;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordExport;
 import jp.ceptoarhub.records.RecordLinks;
+import jp.ceptoarhub.records.RecordType;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -351,7 +351,7 @@ class CloudServiceApiTest extends CloudServiceTestSupport {
         exchange(HttpRequest.DELETE(services(member) + "/" + b).header("If-Match",
                 etagOf(services(member) + "/" + b, sec)), sec, String.class);
         RecordExport export = exports.stream()
-                .filter(e -> e.recordType() == RecordFreshness.RecordType.CLOUD_SERVICES).findFirst().orElseThrow();
+                .filter(e -> e.recordType() == RecordType.CLOUD_SERVICES).findFirst().orElseThrow();
         List<?> rows = export.export(tenantA().id(), member, Labels.EN);
         assertThat(rows).hasSize(1);
         Map row = json.readValue(json.writeValueAsBytes(rows.getFirst()), Argument.of(Map.class));

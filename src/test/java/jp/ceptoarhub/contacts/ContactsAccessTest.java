@@ -64,8 +64,8 @@ class ContactsAccessTest extends ContactsTestSupport {
         assertThat(countChanges(a2)).isEqualTo(changesA2);
         assertThat(count("SELECT COUNT(*) FROM contact WHERE id IN (?, ?) AND version = 0 AND deleted_at IS NULL",
                 cB1, cA2)).isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM contact_list_confirmation WHERE member_operator_id IN (?, ?)", b1, a2))
-                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM record_confirmation WHERE record_type = 'contacts' "
+                + "AND member_operator_id IN (?, ?)", b1, a2)).isZero();
 
         // positive controls: the same requests succeed for those entitled to them
         assertThat(get(contacts(b1) + "/" + cB1, secB).get("nameJa")).isEqualTo("山田 太郎");

@@ -70,8 +70,8 @@ class ContinuityAccessTest extends ContinuityTestSupport {
         assertThat(countChanges(a2)).isEqualTo(changesA2);
         assertThat(count("SELECT COUNT(*) FROM continuity_plan WHERE id IN (?, ?) AND version = 0 "
                 + "AND deleted_at IS NULL", pB1, pA2)).isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM continuity_plan_confirmation WHERE member_operator_id IN (?, ?)",
-                b1, a2)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM record_confirmation WHERE record_type = 'continuity-plans' "
+                + "AND member_operator_id IN (?, ?)", b1, a2)).isZero();
 
         // positive controls
         assertThat(get(plans(b1) + "/" + pB1, secB).get("status")).isEqualTo("bcp-only");

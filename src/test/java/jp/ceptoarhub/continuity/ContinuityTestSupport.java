@@ -4,10 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jp.ceptoarhub.testing.MemberRecordsTestSupport;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,46 +44,11 @@ abstract class ContinuityTestSupport extends MemberRecordsTestSupport {
         return ((Number) createPlan(token, memberId, body).body().get("id")).longValue();
     }
 
-    protected long count(String sql, Object... args) {
-        return jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
     protected long countPlans(long memberId) {
         return count("SELECT COUNT(*) FROM continuity_plan WHERE member_operator_id = ?", memberId);
     }
 
     protected long countChanges(long memberId) {
-        return count("SELECT COUNT(*) FROM continuity_plan_change WHERE member_operator_id = ?", memberId);
-    }
-
-    protected String etagOf(String path, String token) {
-        return http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), Map.class).header("ETag");
-    }
-
-    protected void execute(String sql, Object... args) {
-        jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    protected static List<String> violationFields(HttpResponse<Map> error) {
-        Map body = error.getBody(Map.class).orElseThrow();
-        return ((List<Map>) body.getOrDefault("violations", List.of())).stream()
-                .map(v -> (String) v.get("field")).toList();
+        return countChanges(memberId, "continuity-plans");
     }
 }

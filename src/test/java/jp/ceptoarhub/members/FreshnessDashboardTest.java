@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.ceptoarhub.caller.Role;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,13 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class FreshnessDashboardTest extends MembersTestSupport {
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("members.test.fake-contacts-freshness", "true");
-        return p;
-    }
-
     @Test
     void dashboardReportsPerRecordTypeStatusLastActivityAndPicksUpProviders() {
         String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
@@ -33,10 +27,16 @@ class FreshnessDashboardTest extends MembersTestSupport {
         long incomplete = createMember(sec);
         long none = createMember(sec);
         Instant now = Instant.now();
-        FakeContactsFreshness.BY_TENANT.put(tenantA().id(), Map.of(
-                current, new RecordFreshness.Observation(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(3)), true),
-                stale, new RecordFreshness.Observation(now.minus(Duration.ofDays(181)), null, true),
-                incomplete, new RecordFreshness.Observation(now.minus(Duration.ofDays(1)), null, false)));
+        // current: a complete call tree changed long ago but confirmed three days ago; stale: complete, changed 181
+        // days ago; incomplete: changed yesterday, a primary PoC only. Times are moved behind the API's back.
+        callTree(sec, current, true);
+        callTree(sec, stale, true);
+        callTree(sec, incomplete, false);
+        exchange(HttpRequest.POST("/api/v1/members/" + current + "/contacts/confirm", Map.of()), sec, Map.class);
+        age("contact", "updated_at", current, now.minus(Duration.ofDays(400)));
+        age("record_confirmation", "confirmed_at", current, now.minus(Duration.ofDays(3)));
+        age("contact", "updated_at", stale, now.minus(Duration.ofDays(181)));
+        age("contact", "updated_at", incomplete, now.minus(Duration.ofDays(1)));
         var op = person(tenantA(), Role.OPERATOR_STAFF, current);
         get("/api/v1/me", token(op)); // makes the operator user "last active"
 
@@ -64,9 +64,9 @@ class FreshnessDashboardTest extends MembersTestSupport {
         assertThat(rows.get(stale)).doesNotContainKey("lastActiveAt");
 
         // filter on one record type's status, and sort
-        List<Long> staleContacts = ids(get("/api/v1/members/freshness?recordType=contacts&status=STALE", sec));
+        List<Long> staleContacts = memberIds(get("/api/v1/members/freshness?recordType=contacts&status=STALE", sec));
         assertThat(staleContacts).containsExactly(stale);
-        List<Long> byActivity = ids(get("/api/v1/members/freshness?sort=-lastActive", sec));
+        List<Long> byActivity = memberIds(get("/api/v1/members/freshness?sort=-lastActive", sec));
         assertThat(byActivity.getFirst()).isEqualTo(current);
         assertThat(error(HttpRequest.GET("/api/v1/members/freshness?status=OLD").bearerAuth(sec)).code()).isEqualTo(400);
         assertThat(error(HttpRequest.GET("/api/v1/members/freshness?sort=size").bearerAuth(sec)).code()).isEqualTo(400);
@@ -89,18 +89,34 @@ class FreshnessDashboardTest extends MembersTestSupport {
         String secB = token(person(tenantB(), Role.SECRETARIAT_ADMIN));
         long idB = createMember(secB);
         long idA = createMember(secA);
-        assertThat(ids(get("/api/v1/members/freshness", secA))).contains(idA).doesNotContain(idB);
+        assertThat(memberIds(get("/api/v1/members/freshness", secA))).contains(idA).doesNotContain(idB);
         assertThat(error(HttpRequest.GET("/api/v1/members/freshness").bearerAuth(nisc())).code()).isEqualTo(403);
         String op = token(person(tenantA(), Role.OPERATOR_ADMIN, idA));
         assertThat(error(HttpRequest.GET("/api/v1/members/freshness").bearerAuth(op)).code()).isEqualTo(403);
         assertThat(error(HttpRequest.GET("/api/v1/members/freshness?format=csv").bearerAuth(op)).code()).isEqualTo(403);
     }
 
+    /** Contacts of the member: a primary and a deputy for PoC and incident contact, or a primary PoC only. */
+    private void callTree(String token, long memberId, boolean complete) {
+        for (String order : complete ? List.of("PRIMARY", "DEPUTY") : List.of("PRIMARY")) {
+            Map<String, Object> contact = Map.of("nameJa", "山田 太郎", "nameKana", "ヤマダ タロウ", "role", "CISO",
+                    "functions", List.of(Map.of("function", "POC", "order", order),
+                            Map.of("function", "INCIDENT_CONTACT", "order", order)),
+                    "channels", List.of(Map.of("type", "MOBILE", "value", "090-1234-5678")), "availability", "H24");
+            exchange(HttpRequest.POST("/api/v1/members/" + memberId + "/contacts", contact), token, Map.class);
+        }
+    }
+
+    private void age(String table, String column, long memberId, Instant at) {
+        execute("UPDATE " + table + " SET " + column + " = ? WHERE member_operator_id = ?", Timestamp.from(at),
+                memberId);
+    }
+
     private static Map contacts(Map row) {
         return ((List<Map>) row.get("records")).getFirst();
     }
 
-    private static List<Long> ids(Map d) {
+    private static List<Long> memberIds(Map d) {
         return ((List<Map>) d.get("items")).stream().map(r -> ((Number) r.get("memberId")).longValue()).toList();
     }
 }

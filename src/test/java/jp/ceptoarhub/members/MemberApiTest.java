@@ -100,7 +100,7 @@ class MemberApiTest extends MembersTestSupport {
         Map<String, Object> badCn = memberBody("7000012050003");
         HttpResponse<Map> r = error(HttpRequest.POST("/api/v1/members", badCn).bearerAuth(sec));
         assertThat(r.code()).isEqualTo(400);
-        assertThat(fields(r)).containsExactly("corporateNumber");
+        assertThat(violationFields(r)).containsExactly("corporateNumber");
 
         Map<String, Object> bad = memberBody(corporateNumber());
         bad.put("employeeBand", "huge");
@@ -110,19 +110,19 @@ class MemberApiTest extends MembersTestSupport {
         bad.put("sectorCode", "SPACE");
         r = error(HttpRequest.POST("/api/v1/members", bad).bearerAuth(sec));
         assertThat(r.code()).isEqualTo(400);
-        assertThat(fields(r)).containsExactlyInAnyOrder("employeeBand", "capitalBand", "membershipKind", "nameKana", "sectorCode");
+        assertThat(violationFields(r)).containsExactlyInAnyOrder("employeeBand", "capitalBand", "membershipKind", "nameKana", "sectorCode");
 
         Map<String, Object> wrongSub = memberBody(corporateNumber());
         wrongSub.put("subSectorCode", "GAS_GENERAL");
-        assertThat(fields(error(HttpRequest.POST("/api/v1/members", wrongSub).bearerAuth(sec)))).containsExactly("subSectorCode");
+        assertThat(violationFields(error(HttpRequest.POST("/api/v1/members", wrongSub).bearerAuth(sec)))).containsExactly("subSectorCode");
 
         Map<String, Object> noNumber = memberBody(null);
         noNumber.remove("corporateNumber");
-        assertThat(fields(error(HttpRequest.POST("/api/v1/members", noNumber).bearerAuth(sec)))).containsExactly("corporateNumber");
+        assertThat(violationFields(error(HttpRequest.POST("/api/v1/members", noNumber).bearerAuth(sec)))).containsExactly("corporateNumber");
 
         Map<String, Object> badLg = memberBody(null);
         badLg.put("localGovernmentCode", "131017");
-        assertThat(fields(error(HttpRequest.POST("/api/v1/members", badLg).bearerAuth(sec)))).containsExactly("localGovernmentCode");
+        assertThat(violationFields(error(HttpRequest.POST("/api/v1/members", badLg).bearerAuth(sec)))).containsExactly("localGovernmentCode");
 
         assertThat(countMembers(tenantA())).isEqualTo(before);
 
@@ -141,11 +141,11 @@ class MemberApiTest extends MembersTestSupport {
         lgBand.put("capitalBand", "under-50m");
         HttpResponse<Map> wrongBand = error(HttpRequest.POST("/api/v1/members", lgBand).bearerAuth(sec));
         assertThat(wrongBand.code()).isEqualTo(400);
-        assertThat(fields(wrongBand)).containsExactly("capitalBand");
+        assertThat(violationFields(wrongBand)).containsExactly("capitalBand");
         Map<String, Object> bySubSector = memberBody(corporateNumber());
         bySubSector.put("sectorCode", "GOVERNMENT_ADMINISTRATIVE_SERVICES");
         bySubSector.put("subSectorCode", "LOCAL_GOVERNMENT");
-        assertThat(fields(error(HttpRequest.POST("/api/v1/members", bySubSector).bearerAuth(sec))))
+        assertThat(violationFields(error(HttpRequest.POST("/api/v1/members", bySubSector).bearerAuth(sec))))
                 .containsExactly("capitalBand");
         bySubSector.remove("capitalBand");
         assertThat(exchange(HttpRequest.POST("/api/v1/members", bySubSector), sec, Map.class).body().get("capitalBand"))
@@ -153,7 +153,7 @@ class MemberApiTest extends MembersTestSupport {
         // ... and a second one with the same code is a duplicate
         HttpResponse<Map> dupLg = error(HttpRequest.POST("/api/v1/members", lg).bearerAuth(sec));
         assertThat(dupLg.code()).isEqualTo(409);
-        assertThat(fields(dupLg)).containsExactly("localGovernmentCode");
+        assertThat(violationFields(dupLg)).containsExactly("localGovernmentCode");
     }
 
     @Test
@@ -165,14 +165,14 @@ class MemberApiTest extends MembersTestSupport {
         long before = countMembers(tenantA());
         HttpResponse<Map> dup = error(HttpRequest.POST("/api/v1/members", memberBody(cn)).bearerAuth(secA));
         assertThat(dup.code()).isEqualTo(409);
-        assertThat(fields(dup)).containsExactly("corporateNumber");
+        assertThat(violationFields(dup)).containsExactly("corporateNumber");
         assertThat(countMembers(tenantA())).isEqualTo(before);
         // updating another member to that number conflicts as well
         long other = createMember(secA);
         HttpResponse<Map> dupPatch = error(HttpRequest.PATCH("/api/v1/members/" + other, Map.of("corporateNumber", cn))
                 .header("If-Match", "*").bearerAuth(secA));
         assertThat(dupPatch.code()).isEqualTo(409);
-        assertThat(fields(dupPatch)).containsExactly("corporateNumber");
+        assertThat(violationFields(dupPatch)).containsExactly("corporateNumber");
 
         assertThat(createMember(secB, memberBody(cn))).isPositive();
     }
@@ -242,14 +242,6 @@ class MemberApiTest extends MembersTestSupport {
     static List<Map> items(Map page) {
         Object items = page.get("items");
         return items == null ? List.of() : (List<Map>) items;
-    }
-
-    static List<Long> ids(Map page) {
-        return items(page).stream().map(m -> ((Number) m.get("id")).longValue()).toList();
-    }
-
-    static List<String> fields(HttpResponse<Map> r) {
-        return violations(r).stream().map(v -> (String) v.get("field")).toList();
     }
 
     static List<Map> violations(HttpResponse<Map> r) {

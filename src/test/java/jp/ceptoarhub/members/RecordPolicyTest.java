@@ -137,23 +137,6 @@ class RecordPolicyTest extends MemberRecordsTestSupport {
         });
     }
 
-    private long count(String sql, long tenantId, long memberId) {
-        return jdbc.execute(c -> {
-            try (var ps = c.prepareStatement(sql)) {
-                ps.setLong(1, tenantId);
-                ps.setLong(2, memberId);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
-    private String etagOf(String path, String token) {
-        return http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), Map.class).header("ETag");
-    }
-
     private static long idOf(HttpResponse<Map> created) {
         assertThat(created.code()).isEqualTo(201);
         return ((Number) created.body().get("id")).longValue();

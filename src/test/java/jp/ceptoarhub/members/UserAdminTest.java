@@ -3,7 +3,6 @@ package jp.ceptoarhub.members;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.identity.AppUser;
@@ -143,7 +142,7 @@ class UserAdminTest extends MembersTestSupport {
         assertThat(error(HttpRequest.PATCH(path, Map.of("role", "operator-admin")).bearerAuth(sec)).code()).isEqualTo(428);
         HttpResponse<Map> bad = error(HttpRequest.PATCH(path, Map.of("role", "nisc-analyst")).header("If-Match", etag).bearerAuth(sec));
         assertThat(bad.code()).isEqualTo(400);
-        assertThat(MemberApiTest.fields(bad)).containsExactly("role");
+        assertThat(violationFields(bad)).containsExactly("role");
         HttpResponse<Map> changed = exchange(HttpRequest.PATCH(path, Map.of("role", "operator-admin")).header("If-Match", etag), sec, Map.class);
         assertThat(changed.body().get("role")).isEqualTo("operator-admin");
         assertThat(((Number) changed.body().get("memberOperatorId")).longValue()).isEqualTo(member);
@@ -166,13 +165,13 @@ class UserAdminTest extends MembersTestSupport {
         Map<String, Object> bad = invite("operator-king", member);
         bad.put("username", "x");
         bad.put("email", "not-an-email");
-        assertThat(MemberApiTest.fields(error(HttpRequest.POST("/api/v1/users", bad).bearerAuth(sec))))
+        assertThat(violationFields(error(HttpRequest.POST("/api/v1/users", bad).bearerAuth(sec))))
                 .containsExactlyInAnyOrder("username", "email", "role");
-        assertThat(MemberApiTest.fields(error(HttpRequest.POST("/api/v1/users", invite("operator-admin", null)).bearerAuth(sec))))
+        assertThat(violationFields(error(HttpRequest.POST("/api/v1/users", invite("operator-admin", null)).bearerAuth(sec))))
                 .containsExactly("memberOperatorId");
-        assertThat(MemberApiTest.fields(error(HttpRequest.POST("/api/v1/users", invite("secretariat-staff", member)).bearerAuth(sec))))
+        assertThat(violationFields(error(HttpRequest.POST("/api/v1/users", invite("secretariat-staff", member)).bearerAuth(sec))))
                 .containsExactly("memberOperatorId");
-        assertThat(MemberApiTest.fields(error(HttpRequest.POST("/api/v1/users", invite("operator-admin", 999_999_999L)).bearerAuth(sec))))
+        assertThat(violationFields(error(HttpRequest.POST("/api/v1/users", invite("operator-admin", 999_999_999L)).bearerAuth(sec))))
                 .containsExactly("memberOperatorId");
         Map<String, Object> first = invite("operator-staff", member);
         exchange(HttpRequest.POST("/api/v1/users", first), sec, Map.class);
@@ -195,7 +194,7 @@ class UserAdminTest extends MembersTestSupport {
             assertThat(error(call.get().bearerAuth(secA)).code()).as("A: " + what).isEqualTo(404);
             assertThat(error(call.get().bearerAuth(nisc)).code()).as("NISC: " + what).isEqualTo(403);
         }
-        assertThat(MemberApiTest.fields(error(HttpRequest.POST("/api/v1/users", invite("operator-admin", memberB)).bearerAuth(secA))))
+        assertThat(violationFields(error(HttpRequest.POST("/api/v1/users", invite("operator-admin", memberB)).bearerAuth(secA))))
                 .as("A cannot invite into B's member").containsExactly("memberOperatorId");
         assertThat(error(HttpRequest.POST("/api/v1/users", invite("operator-admin", memberB)).bearerAuth(nisc)).code()).isEqualTo(403);
         assertThat(error(HttpRequest.GET("/api/v1/users").bearerAuth(nisc)).code()).isEqualTo(403);

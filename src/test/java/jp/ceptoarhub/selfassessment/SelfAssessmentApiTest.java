@@ -8,8 +8,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.caller.Role;
-import jp.ceptoarhub.members.RecordExport;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordExport;
+import jp.ceptoarhub.records.RecordFreshness;
+import jp.ceptoarhub.records.RecordType;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -423,7 +424,7 @@ class SelfAssessmentApiTest extends SelfAssessmentTestSupport {
         put(sec, member, BACKUP, body(List.of("unlisted"), "日次", null), null);
         exchange(HttpRequest.DELETE(answer(member, BACKUP)).header("If-Match", etagOf(answer(member, BACKUP), sec)),
                 sec, String.class);
-        RecordExport export = exports.stream().filter(e -> e.recordType() == RecordFreshness.RecordType.SELF_ASSESSMENT)
+        RecordExport export = exports.stream().filter(e -> e.recordType() == RecordType.SELF_ASSESSMENT)
                 .findFirst().orElseThrow();
         List<?> rows = export.export(tenantA().id(), member, Labels.EN);
         assertThat(rows).hasSize(2);

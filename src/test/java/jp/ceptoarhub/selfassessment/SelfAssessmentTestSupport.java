@@ -4,8 +4,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jp.ceptoarhub.testing.MemberRecordsTestSupport;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,31 +86,6 @@ abstract class SelfAssessmentTestSupport extends MemberRecordsTestSupport {
         return items;
     }
 
-    long count(String sql, Object... args) {
-        return jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
-    void execute(String sql, Object... args) {
-        jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                return ps.executeUpdate();
-            }
-        });
-    }
-
     long countAnswers(long memberId) {
         return count("SELECT COUNT(*) FROM self_assessment_answer WHERE member_operator_id = ?", memberId);
     }
@@ -120,16 +93,6 @@ abstract class SelfAssessmentTestSupport extends MemberRecordsTestSupport {
     long countChanges(long memberId) {
         return count("SELECT COUNT(*) FROM record_change WHERE member_operator_id = ? "
                 + "AND record_type LIKE 'self-assessment%'", memberId);
-    }
-
-    String etagOf(String path, String token) {
-        return http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), Map.class).header("ETag");
-    }
-
-    static List<String> violationFields(HttpResponse<Map> error) {
-        Map body = error.getBody(Map.class).orElseThrow();
-        return ((List<Map>) body.getOrDefault("violations", List.of())).stream()
-                .map(v -> (String) v.get("field")).toList();
     }
 
     static String detail(HttpResponse<Map> error) {

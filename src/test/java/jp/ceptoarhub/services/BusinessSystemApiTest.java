@@ -8,9 +8,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.caller.Role;
-import jp.ceptoarhub.members.RecordExport;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordExport;
 import jp.ceptoarhub.records.RecordLinks;
+import jp.ceptoarhub.records.RecordType;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -305,7 +305,7 @@ class BusinessSystemApiTest extends CriticalServiceTestSupport {
         long tenant = tenantA().id();
 
         RecordExport export = beans.getBeansOfType(RecordExport.class).stream()
-                .filter(e -> e.recordType() == RecordFreshness.RecordType.CRITICAL_SERVICES).findFirst().orElseThrow();
+                .filter(e -> e.recordType() == RecordType.CRITICAL_SERVICES).findFirst().orElseThrow();
         List<Map> rows = json.readValue(json.writeValueAsBytes(export.export(tenant, member, Labels.EN)),
                 io.micronaut.core.type.Argument.listOf(Map.class));
         assertThat(rows).hasSize(2);

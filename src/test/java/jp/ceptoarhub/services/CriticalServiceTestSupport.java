@@ -4,8 +4,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jp.ceptoarhub.testing.MemberRecordsTestSupport;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,31 +61,6 @@ abstract class CriticalServiceTestSupport extends MemberRecordsTestSupport {
         return ((Number) r.body().get("id")).longValue();
     }
 
-    protected long count(String sql, Object... args) {
-        return jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
-    protected void execute(String sql, Object... args) {
-        jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                return ps.executeUpdate();
-            }
-        });
-    }
-
     protected long countServices(long memberId) {
         return count("SELECT COUNT(*) FROM critical_service WHERE member_operator_id = ?", memberId);
     }
@@ -102,20 +75,8 @@ abstract class CriticalServiceTestSupport extends MemberRecordsTestSupport {
     }
 
     protected long countChanges(long memberId) {
-        return count("SELECT COUNT(*) FROM record_change WHERE member_operator_id = ? "
-                + "AND record_type IN ('critical-services', 'business-systems')", memberId);
+        return countChanges(memberId, "critical-services", "business-systems");
     }
-
-    protected String etagOf(String path, String token) {
-        return http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), Map.class).header("ETag");
-    }
-
-    protected static List<String> violationFields(HttpResponse<Map> error) {
-        Map body = error.getBody(Map.class).orElseThrow();
-        return ((List<Map>) body.getOrDefault("violations", List.of())).stream()
-                .map(v -> (String) v.get("field")).toList();
-    }
-
 
     protected static List<Long> longs(Object list) {
         return ((List<Number>) list).stream().map(Number::longValue).toList();

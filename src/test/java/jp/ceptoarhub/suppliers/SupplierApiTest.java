@@ -8,9 +8,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.caller.Role;
-import jp.ceptoarhub.members.RecordExport;
-import jp.ceptoarhub.members.RecordFreshness;
+import jp.ceptoarhub.records.RecordExport;
 import jp.ceptoarhub.records.RecordLinks;
+import jp.ceptoarhub.records.RecordType;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -413,7 +413,7 @@ class SupplierApiTest extends SupplierTestSupport {
         exchange(HttpRequest.DELETE(suppliers(member) + "/" + gone)
                 .header("If-Match", etagOf(suppliers(member) + "/" + gone, sec)), sec, String.class);
 
-        RecordExport export = exports.stream().filter(e -> e.recordType() == RecordFreshness.RecordType.SUPPLIERS)
+        RecordExport export = exports.stream().filter(e -> e.recordType() == RecordType.SUPPLIERS)
                 .findFirst().orElseThrow();
         List<?> rows = export.export(tenantA().id(), member, Labels.EN);
         assertThat(rows).hasSize(2).allMatch(r -> r instanceof SupplierView);

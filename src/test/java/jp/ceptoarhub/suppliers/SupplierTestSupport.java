@@ -4,8 +4,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jp.ceptoarhub.testing.MemberRecordsTestSupport;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,48 +58,11 @@ abstract class SupplierTestSupport extends MemberRecordsTestSupport {
         return ((Number) createSupplier(token, memberId, body).body().get("id")).longValue();
     }
 
-    protected long count(String sql, Object... args) {
-        return jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
     protected long countSuppliers(long memberId) {
         return count("SELECT COUNT(*) FROM supplier WHERE member_operator_id = ?", memberId);
     }
 
     protected long countChanges(long memberId) {
-        return count("SELECT COUNT(*) FROM record_change WHERE record_type = 'suppliers' AND member_operator_id = ?",
-                memberId);
+        return countChanges(memberId, "suppliers");
     }
-
-    protected String etagOf(String path, String token) {
-        return http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), Map.class).header("ETag");
-    }
-
-    protected void execute(String sql, Object... args) {
-        jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    protected static List<String> violationFields(HttpResponse<Map> error) {
-        Map body = error.getBody(Map.class).orElseThrow();
-        return ((List<Map>) body.getOrDefault("violations", List.of())).stream()
-                .map(v -> (String) v.get("field")).toList();
-    }
-
 }

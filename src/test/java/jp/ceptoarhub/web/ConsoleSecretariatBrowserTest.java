@@ -7,7 +7,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.ceptoarhub.caller.Role;
-import jp.ceptoarhub.members.OrganisationCodes;
 import jp.ceptoarhub.tenancy.Tenant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,14 +142,6 @@ class ConsoleSecretariatBrowserTest extends ConsoleTestSupport {
         assertThat(page.locator("tr[data-row='4']")).not().hasClass(Pattern.compile("has-error"));
         accessible(page);
         screenshot(page, "secretariat-import-errors");
-    }
-
-    private static String corporateNumber() {
-        StringBuilder base = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            base.append(java.util.concurrent.ThreadLocalRandom.current().nextInt(10));
-        }
-        return OrganisationCodes.corporateCheckDigit(base.toString()) + base.toString();
     }
 
     private void returnASubmission(Page page) {

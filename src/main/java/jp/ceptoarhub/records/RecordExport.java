@@ -1,4 +1,4 @@
-package jp.ceptoarhub.members;
+package jp.ceptoarhub.records;
 
 import jp.ceptoarhub.api.Labels;
 
@@ -6,12 +6,12 @@ import java.util.List;
 
 /**
  * SPI of the export of a member's full record set (GET /api/v1/members/{memberId}/records-export, JSON or .xlsx).
- * Each readiness-record feature registers one bean. The caller's access to the member has been checked before
+ * Each readiness record type registers one bean. The caller's access to the member has been checked before
  * {@link #export} is called; implementations must still scope every query by tenant and member.
  */
 public interface RecordExport {
     /** The record type; its code names the JSON property and its label the .xlsx sheet. */
-    RecordFreshness.RecordType recordType();
+    RecordType recordType();
 
     /**
      * The member's live records as the API's own views (the same objects GET returns; they must be @Serdeable),
