@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import jp.ceptoarhub.api.CsvNegotiation;
 import jp.ceptoarhub.api.Cursor;
 import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.api.Problems;
@@ -35,8 +36,6 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class NationalReleaseController {
-    static final String CSV = "text/csv";
-
     private final NationalReleases releases;
     private final Idempotency idempotency;
 
@@ -88,16 +87,13 @@ class NationalReleaseController {
 
     /** The published figures: JSON by default, CSV (UTF-8 with BOM) with {@code Accept: text/csv} or format=csv. */
     @Get("/{id}/summaries")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, CsvNegotiation.CSV})
     HttpResponse<?> summaries(CurrentUser user, HttpRequest<?> request, @PathVariable long id,
                               @Nullable @QueryValue String format) {
-        if (format != null && !format.equals("csv") && !format.equals("json")) {
-            throw Problems.invalidField("format", "must be csv or json");
-        }
-        boolean csv = "csv".equals(format) || format == null && wantsCsv(request);
+        boolean csv = CsvNegotiation.wantsCsv(request, format);
         if (csv) {
             return HttpResponse.ok(releases.document(user, id, NationalReleaseStore.Document.CSV))
-                    .contentType(MediaType.of(CSV + ";charset=UTF-8"))
+                    .contentType(MediaType.of(CsvNegotiation.CSV + ";charset=UTF-8"))
                     .header("Content-Disposition", "attachment; filename=\"national-summaries-" + id + ".csv\"");
         }
         return HttpResponse.ok(releases.document(user, id, NationalReleaseStore.Document.JSON))
@@ -121,17 +117,5 @@ class NationalReleaseController {
         } catch (DateTimeParseException e) {
             throw Problems.invalidField("referenceDate", "must be a date (YYYY-MM-DD)");
         }
-    }
-
-    private static boolean wantsCsv(HttpRequest<?> request) {
-        for (MediaType accepted : request.accept()) {
-            if (accepted.getName().equals(CSV)) {
-                return true;
-            }
-            if (accepted.getName().equals(MediaType.APPLICATION_JSON)) {
-                return false;
-            }
-        }
-        return false;
     }
 }
