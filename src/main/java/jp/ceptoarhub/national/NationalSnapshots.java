@@ -25,8 +25,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Takes the snapshot of a release: for every active CEPTOAR tenant, the members with an accepted submission to a
- * campaign of the reference date and their frozen answers, as one {@link ReleaseRequest}. Each CEPTOAR tenant is one
+ * Takes the snapshot of a release: for every active CEPTOAR tenant that contributes ({@link Contributions}), the
+ * members with an accepted submission to a campaign of the reference date and their frozen answers, as one
+ * {@link ReleaseRequest}. Each CEPTOAR tenant is one
  * base group (its CEPTOAR); its sector is the CEPTOAR directory's, else that of most of its respondents. 金融 groups
  * other than 資金決済 are flagged so that 全分野（金融（資金決済以外）を除く） can be published as NISC does.
  * <p>
@@ -44,14 +45,16 @@ class NationalSnapshots {
     private final AcceptedAnswers accepted;
     private final AssessmentCatalogue catalogue;
     private final ReferenceService reference;
+    private final Contributions contributions;
 
     NationalSnapshots(TenantDirectory tenants, MemberService members, AcceptedAnswers accepted,
-                      AssessmentCatalogue catalogue, ReferenceService reference) {
+                      AssessmentCatalogue catalogue, ReferenceService reference, Contributions contributions) {
         this.tenants = tenants;
         this.members = members;
         this.accepted = accepted;
         this.catalogue = catalogue;
         this.reference = reference;
+        this.contributions = contributions;
     }
 
     /** The questions of the catalogue that summaries publish, as frequency tables. */
@@ -111,7 +114,7 @@ class NationalSnapshots {
         Set<String> usedSectors = new HashSet<>();
         Map<String, Map<String, List<String>>> answers = new TreeMap<>();
         for (Tenant tenant : tenants.ceptoarTenants()) {
-            if (!tenant.active()) {
+            if (!tenant.active() || !contributions.contributes(tenant.id())) {
                 continue;
             }
             List<AcceptedAnswers.MemberAnswers> submitted = accepted.forNationalSnapshot(caller, tenant.id(),

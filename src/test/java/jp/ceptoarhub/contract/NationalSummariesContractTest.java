@@ -19,6 +19,22 @@ class NationalSummariesContractTest extends ContractTestSupport {
     private static final String RELEASES = "/api/v1/national/releases";
 
     @Test
+    void contributionSettingWithItsEtag() {
+        String path = "/api/v1/national-contribution";
+        String admin = token(person(newTenant("契約試験CEPTOAR"), Role.SECRETARIAT_ADMIN));
+        Exchange got = call("GET", path, admin, null);
+        assertValid(got, 200);
+        assertThat(got.body()).contains("\"contributes\":true");
+        assertValidResponse(call("PUT", path, admin, "{\"contributes\":false}"), 428);
+        assertValidResponse(call("PUT", path, admin, "{}", "If-Match", got.header("ETag")), 400);
+        Exchange set = call("PUT", path, admin, "{\"contributes\":false}", "If-Match", got.header("ETag"));
+        assertValid(set, 200);
+        assertThat(set.body()).contains("\"contributes\":false");
+        assertValid(call("PUT", path, admin, "{\"contributes\":true}", "If-Match", got.header("ETag")), 412);
+        assertValid(call("GET", path, token(person(national(), Role.NISC_ANALYST)), null), 403);
+    }
+
+    @Test
     @SuppressWarnings({"rawtypes", "unchecked"})
     void publishListReadAsJsonAndCsvAndAudit() {
         String referenceDate = LocalDate.of(1990, 9, 30).plusYears(ThreadLocalRandom.current().nextInt(9))

@@ -34,12 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NationalReleaseTest extends MemberRecordsTestSupport {
     private static final String RELEASES = "/api/v1/national/releases";
     private static final String AUDIT = "q.governance.audit";
+    private static final String CONTRIBUTION = "/api/v1/national-contribution";
 
     private final LocalDate referenceDate = LocalDate.of(2001, 3, 31)
             .plusYears(ThreadLocalRandom.current().nextInt(20));
     private Tenant electricity;
     private Tenant railways;
     private Tenant late;
+    private Tenant optedOut;
     private String niscAnalyst;
     /** snapshot key (tenant code:member id) → base group and answers, as the attacker's truth. */
     private final Map<String, String> groupOf = new LinkedHashMap<>();
@@ -51,8 +53,16 @@ class NationalReleaseTest extends MemberRecordsTestSupport {
         railways = newTenant("鉄道試験CEPTOAR");
         late = newTenant("未承認CEPTOAR");
         // 電力: 7 internal audits, 5 none; 鉄道: 6 and 6; hand counts in the assertions below
-        contribute(electricity, "ELECTRICITY", 7, 5);
-        contribute(railways, "RAILWAYS", 6, 6);
+        contribute(electricity, "ELECTRICITY", 7, 5, true);
+        contribute(railways, "RAILWAYS", 6, 6, true);
+        // accepted submissions, but its secretariat does not contribute: in no release
+        optedOut = newTenant("不参加CEPTOAR");
+        String optedOutAdmin = contribute(optedOut, "GAS", 12, 0, false);
+        HttpResponse<Map> setting = exchange(HttpRequest.GET(CONTRIBUTION), optedOutAdmin, Map.class);
+        assertThat(setting.body()).containsEntry("contributes", true);
+        assertThat(exchange(HttpRequest.PUT(CONTRIBUTION, Map.of("contributes", false))
+                .header("If-Match", setting.header("ETag")), optedOutAdmin, Map.class).body())
+                .containsEntry("contributes", false);
         // submitted but not yet accepted: not part of any summary
         String sec = token(person(late, Role.SECRETARIAT_ADMIN));
         long campaign = campaign(sec);
@@ -65,7 +75,8 @@ class NationalReleaseTest extends MemberRecordsTestSupport {
         niscAnalyst = token(person(national(), Role.NISC_ANALYST));
     }
 
-    private void contribute(Tenant tenant, String sector, int internal, int neither) {
+    /** Members with accepted submissions; {@code truth}: the attacker knows them as contributors. */
+    private String contribute(Tenant tenant, String sector, int internal, int neither, boolean truth) {
         String sec = token(person(tenant, Role.SECRETARIAT_ADMIN));
         long campaign = campaign(sec);
         for (int i = 0; i < internal + neither; i++) {
@@ -77,9 +88,12 @@ class NationalReleaseTest extends MemberRecordsTestSupport {
             assertThat(exchange(HttpRequest.POST(submission(member, campaign) + "/accept", Map.of())
                     .header("If-Match", submitted.header("ETag")), sec, Map.class).code()).isEqualTo(200);
             String key = tenant.code() + ":" + member;
-            groupOf.put(key, tenant.code());
-            given.forEach((q, o) -> answers.computeIfAbsent(q, k -> new LinkedHashMap<>()).put(key, o));
+            if (truth) {
+                groupOf.put(key, tenant.code());
+                given.forEach((q, o) -> answers.computeIfAbsent(q, k -> new LinkedHashMap<>()).put(key, o));
+            }
         }
+        return sec;
     }
 
     private long campaign(String sec) {
@@ -254,6 +268,22 @@ class NationalReleaseTest extends MemberRecordsTestSupport {
         }
         assertThat(error(HttpRequest.GET(RELEASES + "/999999999/summaries").bearerAuth(niscAnalyst)).code())
                 .isEqualTo(404);
+
+        // the contribution setting is the CEPTOAR secretariat's: staff read it, the admin alone changes it
+        assertThat(exchange(HttpRequest.GET(CONTRIBUTION), staff, Map.class).body()).containsEntry("contributes", true);
+        assertThat(error(HttpRequest.PUT(CONTRIBUTION, Map.of("contributes", false)).header("If-Match", "*")
+                .bearerAuth(staff)).code()).isEqualTo(403);
+        for (String notCeptoarSecretariat : List.of(operator, niscAnalyst, system, platform)) {
+            assertThat(error(HttpRequest.GET(CONTRIBUTION).bearerAuth(notCeptoarSecretariat)).code()).isEqualTo(403);
+            assertThat(error(HttpRequest.PUT(CONTRIBUTION, Map.of("contributes", false)).header("If-Match", "*")
+                    .bearerAuth(notCeptoarSecretariat)).code()).isEqualTo(403);
+        }
+        assertThat(error(HttpRequest.PUT(CONTRIBUTION, Map.of("contributes", true)).bearerAuth(secretariat)).code())
+                .isEqualTo(428);
+        HttpResponse<Map> missing = error(HttpRequest.PUT(CONTRIBUTION, Map.of()).header("If-Match", "*")
+                .bearerAuth(secretariat));
+        assertThat(missing.code()).isEqualTo(400);
+        assertThat(missing.getBody(Map.class).orElseThrow().toString()).contains("field=contributes");
         assertThat(error(HttpRequest.GET(RELEASES)).code()).isEqualTo(401);
     }
 
