@@ -222,7 +222,7 @@ class FreshnessService {
         };
     }
 
-    /** RFC 4180 CSV with a UTF-8 BOM so that Excel opens the Japanese text correctly. */
+    /** RFC 4180 CSV with a UTF-8 BOM so that Excel opens the Japanese text correctly; cells pass {@link FormulaGuard}. */
     static String csv(Dashboard d) {
         StringBuilder sb = new StringBuilder("\uFEFF");
         List<String> header = new ArrayList<>(List.of("memberId", "nameJa", "nameKana", "sectorCode",
@@ -255,11 +255,7 @@ class FreshnessService {
             if (i > 0) {
                 sb.append(',');
             }
-            String c = cells.get(i);
-            // Neutralise spreadsheet formulas (CSV injection) in free text such as names.
-            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !c.matches("-?\\d.*")) {
-                c = "'" + c;
-            }
+            String c = FormulaGuard.guard(cells.get(i));
             if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
                 c = "\"" + c.replace("\"", "\"\"") + "\"";
             }

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +38,9 @@ class MemberExportService {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Excel's limit is 32,767 characters per cell; a longer value is cut with a visible marker. */
     private static final int CELL_LIMIT = 32_000;
+    /** The summary's export time, in Japan's time as the label says. */
+    private static final DateTimeFormatter JST_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Tokyo"));
 
     private final MemberService members;
     private final List<RecordExport> exports;
@@ -46,7 +51,8 @@ class MemberExportService {
     MemberExportService(MemberService members, List<RecordExport> exports, AuditService audit, JsonMapper json,
                         TransactionOperations<Connection> tx) {
         this.members = members;
-        this.exports = exports.stream().sorted(Comparator.comparing(RecordExport::recordType)).toList();
+        this.exports = exports.stream().sorted(Comparator.comparing(RecordExport::recordType)
+                .thenComparing(RecordExport::code)).toList();
         this.audit = audit;
         this.json = json;
         this.tx = tx;
@@ -65,10 +71,10 @@ class MemberExportService {
                 for (Object item : e.export(user.tenantId(), memberId, lang)) {
                     items.add(tree(item));
                 }
-                records.put(e.recordType().code(), JsonNode.createArrayNode(items));
+                records.put(e.code(), JsonNode.createArrayNode(items));
                 Map<String, JsonNode> t = new LinkedHashMap<>();
-                t.put("code", JsonNode.createStringNode(e.recordType().code()));
-                t.put("label", JsonNode.createStringNode(e.recordType().label(lang)));
+                t.put("code", JsonNode.createStringNode(e.code()));
+                t.put("label", JsonNode.createStringNode(e.label(lang)));
                 t.put("count", JsonNode.createNumberNode(items.size()));
                 types.add(JsonNode.createObjectNode(t));
             }
@@ -87,9 +93,9 @@ class MemberExportService {
     }
 
     /**
-     * The same export as an .xlsx workbook: a summary sheet with the member, then one sheet per record type with
-     * one row per record. Nested objects flatten to dotted column names, lists of scalars join with "; ", lists of
-     * objects become compact JSON. Cells are written as text or numbers, never as formulas.
+     * The same export as an .xlsx workbook: a summary sheet with the member, then one sheet per list of records
+     * with one row per record, columns as {@link #flatten} names them. Every text cell passes {@link FormulaGuard};
+     * cells are text or numbers, never formulas.
      */
     byte[] xlsx(JsonNode export, Labels lang) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -97,10 +103,10 @@ class MemberExportService {
             Workbook wb = new Workbook(out, "CEPTOAR Hub", "1.0");
             Worksheet summary = wb.newWorksheet(sheetName(lang.pick("概要", "Summary"), Set.of()));
             int r = 0;
-            summary.value(r, 0, lang.pick("出力日時", "Exported at"));
-            summary.value(r++, 1, export.get("exportedAt").getStringValue());
+            summary.value(r, 0, lang.pick("出力日時（日本時間）", "Exported at (JST)"));
+            summary.value(r++, 1, JST_TIME.format(Instant.parse(export.get("exportedAt").getStringValue())));
             summary.value(r, 0, lang.pick("出力者", "Exported by"));
-            summary.value(r++, 1, text(export.get("exportedBy")));
+            summary.value(r++, 1, FormulaGuard.guard(text(export.get("exportedBy"))));
             r++;
             for (Map.Entry<String, String> e : flatten(export.get("member")).entrySet()) {
                 summary.value(r, 0, "member." + e.getKey());
@@ -148,34 +154,53 @@ class MemberExportService {
         }
     }
 
-    /** Dotted keys for nested objects; lists of scalars joined with "; ", lists of objects as compact JSON. */
-    Map<String, String> flatten(JsonNode node) {
+    /**
+     * One record as spreadsheet cells: nested objects flatten to dotted column names ({@code incidentContact.phone});
+     * a list of scalars joins with "; "; a list of objects becomes one column per field of its items
+     * ({@code channels.type}, {@code channels.value}), each joining the items' values with "; " in list order (an
+     * item without the field contributes an empty value, so the n-th values of the columns belong together). Lists
+     * inside listed objects join with ", ". Every cell is passed through {@link FormulaGuard}.
+     */
+    static Map<String, String> flatten(JsonNode node) {
+        Map<String, String> values = new LinkedHashMap<>();
+        flatten("", node, values, "; ");
         Map<String, String> out = new LinkedHashMap<>();
-        flatten("", node, out);
+        values.forEach((column, value) -> out.put(column, cell(value)));
         return out;
     }
 
-    private void flatten(String prefix, JsonNode node, Map<String, String> out) {
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out, String separator) {
         if (node == null || node.isNull()) {
             return;
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.entries()) {
-                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out, separator);
             }
         } else if (node.isArray()) {
-            boolean scalars = true;
-            List<String> parts = new ArrayList<>();
-            for (JsonNode v : node.values()) {
-                if (v.isObject() || v.isArray()) {
-                    scalars = false;
-                    break;
-                }
-                parts.add(text(v));
+            List<JsonNode> items = new ArrayList<>();
+            node.values().forEach(items::add);
+            if (items.isEmpty()) {
+                return;
             }
-            out.put(prefix, cell(scalars ? String.join("; ", parts) : compact(node)));
+            // Per column, the value of each item (index-aligned); scalar items of a mixed list go to the list's column.
+            Map<String, String[]> columns = new LinkedHashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                Map<String, String> item = new LinkedHashMap<>();
+                flatten(prefix, items.get(i), item, ", ");
+                for (Map.Entry<String, String> e : item.entrySet()) {
+                    columns.computeIfAbsent(e.getKey(), k -> new String[items.size()])[i] = e.getValue();
+                }
+            }
+            columns.forEach((column, values) -> {
+                List<String> parts = new ArrayList<>();
+                for (String v : values) {
+                    parts.add(v == null ? "" : v);
+                }
+                out.put(column, String.join(separator, parts));
+            });
         } else {
-            out.put(prefix, cell(text(node)));
+            out.put(prefix, text(node));
         }
     }
 
@@ -192,16 +217,8 @@ class MemberExportService {
         return v.getNumberValue().toString();
     }
 
-    private String compact(JsonNode node) {
-        try {
-            return new String(json.writeValueAsBytes(node), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String cell(String s) {
-        return s.length() <= CELL_LIMIT ? s : s.substring(0, CELL_LIMIT) + " …(truncated)";
+        return FormulaGuard.guard(s.length() <= CELL_LIMIT ? s : s.substring(0, CELL_LIMIT) + " …(truncated)");
     }
 
     /** Excel sheet names: at most 31 characters, none of []:*?/\ and unique in the workbook. */

@@ -42,7 +42,10 @@ import java.util.stream.Stream;
  * Bulk import of member operators from CSV (UTF-8, or Shift_JIS/Windows-31J as Excel writes it) or .xlsx (first
  * sheet). The first row names the columns (API field names or their Japanese labels). Every row is validated first
  * — fields, references, duplicates within the file and against the tenant — and then either all rows are inserted
- * in one transaction or none, with a per-row error report. Rows are streamed; the file and the row count are capped.
+ * in one transaction or none, with a per-row error report. Rows are streamed; the file, its rows (blank ones
+ * included), columns and cells and an .xlsx's inflated size are capped ({@link ImportLimits}), and a workbook is
+ * checked against those caps before it is parsed. Cells lose the apostrophe {@link FormulaGuard} puts before values
+ * an export writes, so what an export wrote comes back unchanged.
  */
 @Singleton
 class MemberImportService {
@@ -108,6 +111,10 @@ class MemberImportService {
         if (content.length == 0) {
             throw Problems.invalidField("file", "is empty");
         }
+        boolean xlsx = isXlsx(content, contentType, fileName);
+        if (xlsx) {
+            ImportLimits.checkXlsx(content);
+        }
         long started = System.nanoTime();
         Map<String, Integer> corporateNumbers = new HashMap<>();
         Map<String, Integer> localCodes = new HashMap<>();
@@ -141,7 +148,7 @@ class MemberImportService {
                 valid.add(d);
             }
         };
-        int rows = isXlsx(content, contentType, fileName) ? readXlsx(content, sink) : readCsv(content, contentType, sink);
+        int rows = xlsx ? readXlsx(content, sink) : readCsv(content, contentType, sink);
         if (rows == 0) {
             throw Problems.invalidField("file", "has a header row but no data rows");
         }
@@ -228,13 +235,17 @@ class MemberImportService {
         return fields;
     }
 
+    private static boolean blank(List<String> cells) {
+        return cells.stream().allMatch(c -> c == null || c.isBlank());
+    }
+
     private static void row(String[] fields, int rowNumber, List<String> cells, int[] dataRows, RowSink sink) {
         Map<String, String> values = new HashMap<>();
         boolean blank = true;
         for (int i = 0; i < cells.size() && i < fields.length; i++) {
             String c = cells.get(i);
             if (fields[i] != null && c != null && !c.isBlank()) {
-                values.put(fields[i], c);
+                values.put(fields[i], FormulaGuard.unguard(c));
                 blank = false;
             }
         }
@@ -254,13 +265,16 @@ class MemberImportService {
         int offset = charset.equals(StandardCharsets.UTF_8) && content.length >= 3 && (content[0] & 0xff) == 0xEF
                 && (content[1] & 0xff) == 0xBB && (content[2] & 0xff) == 0xBF ? 3 : 0;
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content, offset, content.length - offset), charset);
-             CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+             CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(reader)) {
             String[] fields = null;
             for (CSVRecord record : parser) {
                 List<String> cells = record.toList();
                 int rowNumber = (int) record.getRecordNumber();
+                ImportLimits.checkRow(rowNumber, cells);
                 if (fields == null) {
-                    fields = header(cells);
+                    if (!blank(cells)) {
+                        fields = header(cells);
+                    }
                     continue;
                 }
                 row(fields, rowNumber, cells, dataRows, sink);
@@ -279,14 +293,16 @@ class MemberImportService {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = workbook.getFirstSheet();
             String[][] fields = {null};
+            int[] sheetRows = {0};
             try (Stream<org.dhatim.fastexcel.reader.Row> rows = sheet.openStream()) {
                 rows.forEach(r -> {
                     List<String> cells = new ArrayList<>(r.getCellCount());
                     for (int i = 0; i < r.getCellCount(); i++) {
                         cells.add(r.hasCell(i) ? r.getCellText(i) : null);
                     }
+                    ImportLimits.checkRow(++sheetRows[0], cells);
                     if (fields[0] == null) {
-                        if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                        if (blank(cells)) {
                             return;
                         }
                         fields[0] = header(cells);

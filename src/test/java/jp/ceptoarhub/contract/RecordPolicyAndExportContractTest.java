@@ -2,7 +2,10 @@ package jp.ceptoarhub.contract;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.ceptoarhub.caller.Role;
+import jp.ceptoarhub.devstack.SampleRecords;
 import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,16 +37,20 @@ class RecordPolicyAndExportContractTest extends ContractTestSupport {
         assertValid(call("GET", "/api/v1/record-policies", null, null), 401);
     }
 
+    /** Every list of the export is validated against its record type's own schema (a sample of every type). */
     @Test
-    void exportAsJsonAndXlsx() {
+    void exportAsJsonAndXlsx() throws Exception {
         long member = createMember();
         assertValid(call("POST", "/api/v1/members/" + member + "/contacts", tenantAdmin(), """
                 {"nameJa":"山田 太郎","nameKana":"やまだ たろう","role":"CISO","functions":[{"function":"POC","order":"PRIMARY"}],
                  "channels":[{"type":"EMAIL","value":"yamada@example.jp"}],"availability":"H24"}
                 """), 201);
+        new SampleRecords(HttpClient.newHttpClient(), "http://127.0.0.1:" + server.getPort())
+                .seed(member, "ELECTRICITY", token(person(tenant(), Role.OPERATOR_ADMIN, member)));
         Exchange json = call("GET", "/api/v1/members/" + member + "/records-export", tenantAdmin(), null);
         assertValid(json, 200);
-        assertThat(json.body()).contains("山田 太郎");
+        assertThat(json.body()).contains("山田 太郎", "\"systems\":[{", "\"critical-services\":[{",
+                "\"self-assessment\":[{");
         Exchange xlsx = call("GET", "/api/v1/members/" + member + "/records-export?format=xlsx", tenantAdmin(), null,
                 "Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertStatus(xlsx, 200);

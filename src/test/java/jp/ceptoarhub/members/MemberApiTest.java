@@ -7,6 +7,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.ceptoarhub.caller.Role;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +198,50 @@ class MemberApiTest extends MembersTestSupport {
         HttpResponse<Map> r = exchange(HttpRequest.POST("/api/v1/members/" + id + "/reinstate", Map.of()), admin, Map.class);
         assertThat(r.body().get("membershipKind")).isEqualTo("NON_MEMBER_RECIPIENT");
         assertThat(r.body()).doesNotContainKey("suspendedAt");
+    }
+
+    /**
+     * Issue 9 item 7: {@code curl -X POST -d ''} sends an empty body declared application/x-www-form-urlencoded; a
+     * body-less action answers it as it answers no body at all (415 before issue 9), an operation that needs JSON
+     * answers 400, and a real body of a type the operation does not take is still a 415 problem.
+     */
+    @Test
+    void anEmptyFormBodyAsCurlSendsItCountsAsNoBody() throws IOException {
+        String admin = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
+        long id = createMember(admin);
+        Curl suspended = curl("/api/v1/members/" + id + "/suspend", "", admin);
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+        assertThat(suspended.body()).contains("\"membershipKind\":\"SUSPENDED\"");
+        assertThat(curl("/api/v1/members/" + id + "/reinstate", "", admin).status()).isEqualTo(200);
+
+        Curl noJson = curl("/api/v1/members", "", admin);
+        assertThat(noJson.status()).as(noJson.body()).isEqualTo(400);
+        Curl form = curl("/api/v1/members/" + id + "/suspend", "reason=x", admin);
+        assertThat(form.status()).isEqualTo(415);
+        assertThat(form.contentType()).startsWith("application/problem+json");
+        assertThat(get("/api/v1/members/" + id, admin).get("membershipKind")).isEqualTo("MEMBER");
+    }
+
+    private record Curl(int status, String contentType, String body) {
+    }
+
+    /** What {@code curl -X POST -d 'form'} sends: the bytes as they are, declared as a URL-encoded form. */
+    private Curl curl(String path, String form, String token) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + server.getPort() + path).toURL()
+                .openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Authorization", "Bearer " + token);
+        c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(form.getBytes(StandardCharsets.US_ASCII));
+        }
+        int status = c.getResponseCode();
+        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            return new Curl(status, c.getContentType(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } finally {
+            c.disconnect();
+        }
     }
 
     @Test

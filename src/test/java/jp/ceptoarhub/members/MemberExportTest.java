@@ -2,8 +2,10 @@ package jp.ceptoarhub.members;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.ceptoarhub.caller.Role;
+import jp.ceptoarhub.devstack.SampleRecords;
 import jp.ceptoarhub.testing.MemberRecordsTestSupport;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -13,6 +15,13 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,17 +75,23 @@ class MemberExportTest extends MemberRecordsTestSupport {
         assertThat(auditEntries(member)).isEqualTo(2);
     }
 
+    /** Fails before issue 9: the cell was written as {@code =HYPERLINK(...)}, channels as JSON, the time in UTC. */
     @Test
     void xlsxHasASummaryAndOneSheetPerRecordTypeWithTextNeverFormulas() throws Exception {
         String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
         long member = createMember(sec);
         Map<String, Object> contact = new HashMap<>(RecordPolicyTest.contact());
-        contact.put("department", "=HYPERLINK(\"http://evil.example\",\"x\")");
+        contact.put("nameJa", "=HYPERLINK(\"http://evil.example/\",\"x\")");
+        contact.put("department", "-2+3+cmd|' /C calc'!A0");
+        contact.put("functions", List.of(Map.of("function", "POC", "order", "PRIMARY"),
+                Map.of("function", "INCIDENT_CONTACT", "order", "DEPUTY")));
+        contact.put("channels", List.of(Map.of("type", "PHONE", "value", "+81-3-1234-5678"),
+                Map.of("type", "EMAIL", "value", "yamada@example.jp")));
         exchange(HttpRequest.POST("/api/v1/members/" + member + "/contacts", contact), sec, Map.class);
 
         for (HttpRequest<?> request : List.of(HttpRequest.GET(export(member) + "?format=xlsx"),
                 HttpRequest.GET(export(member)).accept(XLSX))) {
-            HttpResponse<byte[]> r = http.toBlocking().exchange(((io.micronaut.http.MutableHttpRequest<?>) request)
+            HttpResponse<byte[]> r = http.toBlocking().exchange(((MutableHttpRequest<?>) request)
                     .bearerAuth(sec).header("Accept-Language", "ja"), byte[].class);
             assertThat(r.getContentType().orElseThrow().getName()).isEqualTo(XLSX);
             assertThat(r.header("Content-Disposition")).startsWith("attachment; filename=\"member-" + member);
@@ -88,13 +103,54 @@ class MemberExportTest extends MemberRecordsTestSupport {
                 assertThat(rows).hasSize(2);
                 Map<String, Cell> byHeader = rows.get(0).stream().collect(Collectors.toMap(Cell::getText,
                         c -> rows.get(1).getCell(c.getColumnIndex())));
-                assertThat(byHeader.get("nameJa").getText()).isEqualTo("山田 太郎");
-                Cell dept = byHeader.get("department");
-                assertThat(dept.getType()).isEqualTo(CellType.STRING);
-                assertThat(dept.getText()).startsWith("=HYPERLINK");
-                assertThat(byHeader.keySet()).anyMatch(h -> h.startsWith("channels"));
+                Cell name = byHeader.get("nameJa");
+                assertThat(name.getType()).isEqualTo(CellType.STRING);
+                assertThat(name.getText()).isEqualTo("'=HYPERLINK(\"http://evil.example/\",\"x\")");
+                assertThat(byHeader.get("department").getText()).isEqualTo("'-2+3+cmd|' /C calc'!A0");
+
+                // Lists of objects: one dotted column per field, the items' values joined with "; " in order.
+                assertThat(byHeader.get("functions.function").getText()).isEqualTo("POC; INCIDENT_CONTACT");
+                assertThat(byHeader.get("functions.order").getText()).isEqualTo("PRIMARY; DEPUTY");
+                assertThat(byHeader.get("channels.type").getText()).isEqualTo("PHONE; EMAIL");
+                assertThat(byHeader.get("channels.value").getText())
+                        .isEqualTo("'+81-3-1234-5678; yamada@example.jp");
+                assertThat(byHeader).doesNotContainKeys("functions", "channels");
+                assertThat(rows.get(1).stream().map(Cell::getText)).noneMatch(t -> t.startsWith("[") || t.startsWith("="));
+
+                List<Row> summary = wb.getFirstSheet().read();
+                assertThat(summary.getFirst().getCellText(0)).isEqualTo("出力日時（日本時間）");
+                LocalDateTime exportedAt = LocalDateTime.parse(summary.getFirst().getCellText(1),
+                        DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss"));
+                assertThat(Duration.between(exportedAt, LocalDateTime.now(ZoneId.of("Asia/Tokyo"))).abs())
+                        .isLessThan(Duration.ofMinutes(5));
             }
         }
+    }
+
+    /** Fails before issue 9: services and systems came wrapped in {recordKind, service | system} rows. */
+    @Test
+    void criticalServicesAndSystemsAreExportedInTheirOwnGetShape() throws Exception {
+        String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
+        long member = createMember(sec);
+        String opAdmin = token(person(tenantA(), Role.OPERATOR_ADMIN, member));
+        new SampleRecords(HttpClient.newHttpClient(),
+                "http://127.0.0.1:" + server.getPort()).seed(member, "ELECTRICITY", opAdmin);
+        String base = "/api/v1/members/" + member;
+
+        Map records = (Map) get(export(member), opAdmin).get("records");
+        List<Map> services = (List<Map>) records.get("critical-services");
+        List<Map> systems = (List<Map>) records.get("systems");
+        assertThat(services).hasSize(2);
+        assertThat(systems).hasSize(3);
+        for (Map service : services) {
+            assertThat(service).isEqualTo(get(base + "/critical-services/" + service.get("id"), opAdmin));
+        }
+        for (Map system : systems) {
+            assertThat(system).isEqualTo(get(base + "/systems/" + system.get("id"), opAdmin));
+        }
+        Map body = get(export(member), opAdmin);
+        assertThat((List<Map>) body.get("recordTypes")).extracting(t -> t.get("code")).containsSubsequence(
+                "critical-services", "systems");
     }
 
     @Test
@@ -102,14 +158,14 @@ class MemberExportTest extends MemberRecordsTestSupport {
         String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
         long member = createMember(sec);
         String opAdmin = token(person(tenantA(), Role.OPERATOR_ADMIN, member));
-        new jp.ceptoarhub.devstack.SampleRecords(java.net.http.HttpClient.newHttpClient(),
+        new SampleRecords(HttpClient.newHttpClient(),
                 "http://127.0.0.1:" + server.getPort()).seed(member, "ELECTRICITY", opAdmin);
 
         Map body = get(export(member), opAdmin);
         Map<String, Integer> counts = ((List<Map>) body.get("recordTypes")).stream().collect(Collectors.toMap(
                 t -> (String) t.get("code"), t -> ((Number) t.get("count")).intValue()));
         assertThat(counts).containsEntry("contacts", 8).containsEntry("suppliers", 5)
-                .containsEntry("cloud-services", 3).containsEntry("critical-services", 5)
+                .containsEntry("cloud-services", 3).containsEntry("critical-services", 2).containsEntry("systems", 3)
                 .containsEntry("continuity-plans", 3).containsKey("self-assessment");
         assertThat(counts.get("self-assessment")).isPositive();
         Map records = (Map) body.get("records");
@@ -122,12 +178,12 @@ class MemberExportTest extends MemberRecordsTestSupport {
             Map<String, Integer> rows = wb.getSheets().collect(Collectors.toMap(Sheet::getName, sh -> {
                 try {
                     return sh.read().size();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }));
             assertThat(rows).containsEntry("Contacts", 9).containsEntry("Suppliers", 6)
-                    .containsEntry("Cloud services", 4).containsEntry("Critical services and systems", 6)
+                    .containsEntry("Cloud services", 4).containsEntry("Critical services", 3).containsEntry("Systems", 4)
                     .containsEntry("Continuity plans", 4).containsEntry("Self-assessment", counts.get("self-assessment") + 1)
                     .containsKey("Summary");
         }

@@ -7,13 +7,21 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.ceptoarhub.caller.Role;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -207,6 +215,83 @@ class MemberImportTest extends MembersTestSupport {
         assertThat(tooMany.body().get("type")).isEqualTo("urn:ceptoar-hub:problem:import-too-many-rows");
 
         assertThat(countMembers(tenantA())).isEqualTo(before);
+    }
+
+    /**
+     * Issue 9 item 5: the exports guard every formula-like cell and the import removes the guard, so a cell as an
+     * export wrote it — a phone number +81-3-1234-5678, an OWASP payload, a value that begins with an apostrophe —
+     * imports unchanged, from CSV and from .xlsx. Fails before issue 9: the CSV let -2+3+cmd... through, the .xlsx
+     * guarded nothing and the import kept the apostrophe.
+     */
+    @Test
+    void whatTheExportsWriteImportsUnchanged() throws Exception {
+        String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
+        String payload = "-2+3+cmd|' /C calc'!A0";
+        String phone = "+81-3-1234-5678（代表）";
+        String quoted = "'東都ビル' 3階";
+        Map<String, Object> body = new HashMap<>(memberBody(corporateNumber()));
+        body.put("nameJa", payload);
+        body.put("notes", phone);
+        body.put("address", quoted);
+        long member = createMember(sec, body);
+
+        String csv = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/members/freshness?format=csv")
+                .bearerAuth(sec), String.class);
+        Map<String, String> csvRow;
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv.substring(1)))) {
+            csvRow = parser.stream().filter(r -> r.get("memberId").equals(String.valueOf(member))).findFirst()
+                    .orElseThrow().toMap();
+        }
+        assertThat(csvRow.get("nameJa")).isEqualTo("'" + payload);
+
+        byte[] xlsx = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/members/" + member
+                + "/records-export?format=xlsx").bearerAuth(sec), byte[].class);
+        Map<String, String> summary = new HashMap<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row row : wb.getFirstSheet().read()) {
+                if (row.getCellCount() == 2) {
+                    summary.put(row.getCellText(0), row.getCellText(1));
+                }
+            }
+        }
+        assertThat(summary).containsEntry("member.notes", "'" + phone).containsEntry("member.address", "'" + quoted)
+                .containsEntry("member.nameJa", "'" + payload);
+
+        // The exported cells, exactly as written, imported as new members from CSV and from .xlsx.
+        String[] header = {"nameJa", "nameKana", "corporateNumber", "sectorCode", "notes", "address"};
+        String[] cells = {csvRow.get("nameJa"), summary.get("member.nameKana"), null,
+                summary.get("member.sectorCode"), summary.get("member.notes"), summary.get("member.address")};
+        StringBuilder file = new StringBuilder();
+        cells[2] = corporateNumber();
+        try (CSVPrinter printer = new CSVPrinter(file, CSVFormat.RFC4180)) {
+            printer.printRecord((Object[]) header);
+            printer.printRecord((Object[]) cells);
+        }
+        long fromCsv = importedId(exchange(upload(file.toString()), sec, Map.class));
+
+        cells[2] = corporateNumber();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("会員");
+            for (int c = 0; c < header.length; c++) {
+                ws.value(0, c, header[c]);
+                ws.value(1, c, cells[c]);
+            }
+        }
+        long fromXlsx = importedId(exchange(HttpRequest.POST("/api/v1/members/imports", out.toByteArray())
+                .contentType(MemberImportService.XLSX), sec, Map.class));
+
+        for (long id : List.of(fromCsv, fromXlsx)) {
+            Map imported = get("/api/v1/members/" + id, sec);
+            assertThat(imported.get("nameJa")).isEqualTo(payload);
+            assertThat(imported.get("notes")).isEqualTo(phone);
+            assertThat(imported.get("address")).isEqualTo(quoted);
+        }
+    }
+
+    private static long importedId(HttpResponse<Map> r) {
+        assertThat(r.code()).isEqualTo(201);
+        return ((List<Number>) r.body().get("memberIds")).getFirst().longValue();
     }
 
     @Test

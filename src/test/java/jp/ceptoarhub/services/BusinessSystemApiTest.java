@@ -1,6 +1,7 @@
 package jp.ceptoarhub.services;
 
 import io.micronaut.context.BeanContext;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.json.JsonMapper;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -304,23 +306,27 @@ class BusinessSystemApiTest extends CriticalServiceTestSupport {
         long system = createSystemId(sec, member, systemBody(service));
         long tenant = tenantA().id();
 
-        RecordExport export = beans.getBeansOfType(RecordExport.class).stream()
-                .filter(e -> e.recordType() == RecordType.CRITICAL_SERVICES).findFirst().orElseThrow();
-        List<Map> rows = json.readValue(json.writeValueAsBytes(export.export(tenant, member, Labels.EN)),
-                io.micronaut.core.type.Argument.listOf(Map.class));
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).get("recordKind")).isEqualTo("CRITICAL_SERVICE");
-        assertThat(rows.get(0)).doesNotContainKey("system");
-        Map exportedService = (Map) rows.get(0).get("service");
-        assertThat(((Number) exportedService.get("id")).longValue()).isEqualTo(service);
-        assertThat(exportedService.get("displayName")).isEqualTo("東都エリア一般送配電事業");
-        assertThat(rows.get(1).get("recordKind")).isEqualTo("BUSINESS_SYSTEM");
-        assertThat(rows.get(1).get("recordKindLabel")).isEqualTo("System");
-        Map exportedSystem = (Map) rows.get(1).get("system");
-        assertThat(exportedSystem.get("kindLabel")).isEqualTo("Control system (OT)");
-        assertThat(longs(exportedSystem.get("serviceIds"))).containsExactly(service);
-        assertThat(export.export(tenant, other, Labels.JA)).isEmpty();
-        assertThat(export.export(tenantB().id(), member, Labels.JA)).isEmpty();
+        Map<String, RecordExport> exports = beans.getBeansOfType(RecordExport.class).stream()
+                .filter(e -> e.recordType() == RecordType.CRITICAL_SERVICES)
+                .collect(Collectors.toMap(RecordExport::code, e -> e));
+        assertThat(exports).containsOnlyKeys("critical-services", "systems");
+        List<Map> exportedServices = json.readValue(json.writeValueAsBytes(
+                exports.get("critical-services").export(tenant, member, Labels.EN)),
+                Argument.listOf(Map.class));
+        assertThat(exportedServices).hasSize(1);
+        assertThat(((Number) exportedServices.getFirst().get("id")).longValue()).isEqualTo(service);
+        assertThat(exportedServices.getFirst().get("displayName")).isEqualTo("東都エリア一般送配電事業");
+        assertThat(exports.get("critical-services").label(Labels.JA)).isEqualTo("重要サービス");
+        List<Map> exportedSystems = json.readValue(json.writeValueAsBytes(
+                exports.get("systems").export(tenant, member, Labels.EN)),
+                Argument.listOf(Map.class));
+        assertThat(exportedSystems).hasSize(1);
+        assertThat(exportedSystems.getFirst().get("kindLabel")).isEqualTo("Control system (OT)");
+        assertThat(longs(exportedSystems.getFirst().get("serviceIds"))).containsExactly(service);
+        for (RecordExport export : exports.values()) {
+            assertThat(export.export(tenant, other, Labels.JA)).isEmpty();
+            assertThat(export.export(tenantB().id(), member, Labels.JA)).isEmpty();
+        }
 
         RecordLinks.Target services = target("critical-services");
         assertThat(services.liveIds(tenant, member, List.of(service, gone, 999_999_999L))).containsExactly(service);
