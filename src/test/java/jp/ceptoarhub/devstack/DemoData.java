@@ -25,8 +25,9 @@ import java.util.List;
  * one member operator each (電力CEPTOAR two more, whose staff read alerts), and one demo user per role (operator
  * users belong to that member; the NISC analyst to the NISC desk; a 経済産業省 ministry officer), all with the same
  * known password. The members' readiness records and the demo alerts are written by {@link DemoLauncher} through
- * the API; only then are secretariat and national users asked for their second factor
- * ({@link #requireSecondFactors}), as in production, so that the launcher can sign in as them first.
+ * the API. Secretariat and national users need their second factor first ({@link #requireSecondFactors}), as in
+ * production; the launcher's own authenticator enrolments are removed afterwards
+ * ({@link #resetLauncherAuthenticators}), so each person sets up theirs at their first sign-in.
  */
 @Singleton
 public class DemoData {
@@ -148,6 +149,13 @@ public class DemoData {
     public void requireSecondFactors() {
         for (String[] pending : secondFactorPending) {
             keycloak.requireSecondFactor(pending[0], pending[1]);
+        }
+    }
+
+    /** Removes the authenticators the launcher enrolled while seeding: each person enrols their own. */
+    public void resetLauncherAuthenticators() {
+        for (String[] pending : secondFactorPending) {
+            keycloak.resetSecondFactor(pending[0], pending[1]);
         }
         secondFactorPending.clear();
     }

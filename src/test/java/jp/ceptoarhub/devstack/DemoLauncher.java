@@ -52,9 +52,13 @@ public final class DemoLauncher {
         EmbeddedServer server = started.server = context.getBean(EmbeddedServer.class).start();
         DemoData data = context.getBean(DemoData.class);
         DemoData.Summary demo = data.load();
+        // Secretariat and national people need a second factor before anything they sign in to counts, as in
+        // production: the launcher enrols an authenticator of its own to seed their alerts, then removes it, so
+        // each person sets up their own authenticator app at their first sign-in.
+        data.requireSecondFactors();
         seedRecords(server, stack, demo);
         List<String> alerts = demo.newMembers().isEmpty() ? List.of() : seedAlerts(server, stack);
-        data.requireSecondFactors();
+        data.resetLauncherAuthenticators();
         print(server, stack, demo, alerts, Duration.between(begun, Instant.now()));
         Thread.currentThread().join();
     }
@@ -97,7 +101,8 @@ public final class DemoLauncher {
 
     /**
      * NISC's provision to the electricity sector, passed on by 電力CEPTOAR's secretariat to its members, read by two
-     * members and acknowledged by one (and by 経済産業省); and 電力CEPTOAR's own CLEAR alert, on its public feed.
+     * members and by 経済産業省 (a reader, not an addressee that acknowledges) and acknowledged by one member; and
+     * 電力CEPTOAR's own CLEAR alert, on its public feed.
      */
     private static List<String> seedAlerts(EmbeddedServer server, DevStack stack) throws Exception {
         String api = "http://127.0.0.1:" + server.getPort();
@@ -118,11 +123,10 @@ public final class DemoLauncher {
         samples.acknowledge(staff[0], provision.id());
         samples.open(staff[1], provision.id());
         samples.open(meti, provision.id());
-        samples.acknowledge(meti, provision.id());
         SampleAlerts.Sent own = samples.send(secretariat, SampleAlerts.body(1, "CLEAR", "[{\"kind\":\"MEMBERS\"}]", null));
         return List.of(
                 "NISC provision " + provision.number() + " (TLP:AMBER, 電力分野) passed on by 電力CEPTOAR to its 3 members: "
-                        + "read by 2, acknowledged by 1 (and by 経済産業省)   " + api + "/api/v1/alerts/" + provision.id(),
+                        + "read by 2 and by 経済産業省, acknowledged by 1   " + api + "/api/v1/alerts/" + provision.id(),
                 "電力CEPTOAR's own alert " + own.number() + " (TLP:CLEAR) on its public feed   " + api
                         + "/api/v1/public/ceptoars/denryoku/alert-feed");
     }
