@@ -19,7 +19,7 @@
 --                     IN_PREPARATION; no-plan → NOT_DRAFTED.
 -- A live plan's version is bumped (cached ETags go stale, so nobody overwrites the new status unseen) but not its
 -- updated_at (the member did not change it: freshness and delta sync are untouched; clients re-read with a full
--- sync, CHANGELOG 0.3.0), and its history gets a MIGRATED entry with the changed fields before and after.
+-- sync, CHANGELOG 0.2.0), and its history gets a MIGRATED entry with the changed fields before and after.
 -- Deleted plans are converted too, without a history entry (their history ends with DELETED).
 
 ALTER TABLE continuity_plan

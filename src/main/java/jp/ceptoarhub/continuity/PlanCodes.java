@@ -171,9 +171,9 @@ final class PlanCodes {
     }
 
     /**
-     * What a survey option stored as a plan's status before V30 (API 0.2) says about that plan, and what it says about
+     * What a survey option stored as a plan's status before V30 (API 0.1) says about that plan, and what it says about
      * its cyber coverage (null: nothing). The one table of it: V30 applies it to stored plans (ContinuityMigrationTest
-     * checks the migrated rows against it), and {@link PlanRules} to a client still sending a 0.2 status.
+     * checks the migrated rows against it), and {@link PlanRules} to a client still sending a 0.1 status.
      * A 設問28 option says one thing of the BCP (options 1–3: drafted) and another of the 事業復旧計画 (option 1 drafted,
      * 2 策定中, 3 not drafted); an IT-BCP is read like the BCP.
      */

@@ -62,7 +62,7 @@ class ContinuityApiTest extends ContinuityTestSupport {
         }
         assertThat(ContingencyOption.QUESTION).isEqualTo("q.risk.contingency-plan");
         assertThat(BcpOption.QUESTION).isEqualTo("q.risk.business-continuity-plan");
-        // every status a plan type had in API 0.2 still reads as a status of the plan
+        // every status a plan type had in API 0.1 still reads as a status of the plan
         for (PlanType type : PlanType.values()) {
             List<? extends SurveyOption> old = type == PlanType.CONTINGENCY_PLAN ? Labelled.all(ContingencyOption.class)
                     : Labelled.all(BcpOption.class);
@@ -79,7 +79,7 @@ class ContinuityApiTest extends ContinuityTestSupport {
     void aRecoveryPlanCannotSayItHasNoRecoveryPlanAndBeInPlace() {
         String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
         long member = createMember(sec);
-        Map legacy = createPlan(sec, member, planBody("RECOVERY_PLAN", "bcp-only")).body(); // an API 0.2 client
+        Map legacy = createPlan(sec, member, planBody("RECOVERY_PLAN", "bcp-only")).body(); // an API 0.1 client
         assertThat(legacy.get("status")).isEqualTo("NOT_DRAFTED");
         assertThat(legacy.get("inPlace")).isEqualTo(false);
         assertThat(legacy).doesNotContainKey("legacyStatus");

@@ -632,7 +632,7 @@ class OpenApiContractTest extends ContractTestSupport {
         assertThat(created.header("Location")).endsWith(path);
         assertThat(created.header("ETag")).startsWith("W/\"continuity-plan-" + id + "-v");
         assertThat(created.body()).contains("\"deleted\":false", "\"inPlace\":true", "\"reviewOverdue\":false");
-        // a client of API 0.2 sends a 設問27 option: stored as the plan's own status
+        // a client of API 0.1 sends a 設問27 option: stored as the plan's own status
         Exchange contingency = call("POST", base, tenantAdmin(), planBody("CONTINGENCY_PLAN", "with-cyber"),
                 "Accept-Language", "en");
         assertValid(contingency, 201);
@@ -711,7 +711,7 @@ class OpenApiContractTest extends ContractTestSupport {
         assertValid(badDates, 400);
         assertThat(badDates.header("Content-Type")).startsWith("application/problem+json");
         assertThat(badDates.body()).contains("\"violations\":[{", "\"field\":\"nextReviewDue\"");
-        // bcp-only is a 設問28 option: not a status a contingency plan had in API 0.2 (設問27).
+        // bcp-only is a 設問28 option: not a status a contingency plan had in API 0.1 (設問27).
         Exchange badStatus = call("POST", base, tenantAdmin(), planBody("CONTINGENCY_PLAN", "bcp-only"));
         assertValid(badStatus, 400);
         assertThat(badStatus.body()).contains("\"field\":\"status\"");
