@@ -21,6 +21,7 @@ public class ApiProblem extends ThrowableProblem {
     private final List<Problems.FieldError> violations;
     private final Integer errorCount;
     private final String currentEtag;
+    private final Integer retryAfterSeconds;
 
     ApiProblem(URI type, String title, StatusType status, String detail, @Nullable List<Problems.FieldError> violations,
                @Nullable String currentEtag) {
@@ -29,7 +30,13 @@ public class ApiProblem extends ThrowableProblem {
 
     ApiProblem(URI type, String title, StatusType status, String detail, @Nullable List<Problems.FieldError> violations,
                @Nullable String currentEtag, @Nullable Integer errorCount) {
+        this(type, title, status, detail, violations, currentEtag, errorCount, null);
+    }
+
+    ApiProblem(URI type, String title, StatusType status, String detail, @Nullable List<Problems.FieldError> violations,
+               @Nullable String currentEtag, @Nullable Integer errorCount, @Nullable Integer retryAfterSeconds) {
         super(null);
+        this.retryAfterSeconds = retryAfterSeconds;
         this.type = type;
         this.title = title;
         this.status = status;
@@ -73,6 +80,12 @@ public class ApiProblem extends ThrowableProblem {
     @Nullable
     public String getCurrentEtag() {
         return currentEtag;
+    }
+
+    /** For 503: when to try again, sent as the {@code Retry-After} header. */
+    @Nullable
+    public Integer getRetryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     @Override

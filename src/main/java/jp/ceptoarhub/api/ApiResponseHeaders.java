@@ -10,7 +10,8 @@ import io.micronaut.core.order.Ordered;
 
 /**
  * Headers every API response carries: {@code Vary: Accept-Language} (labels follow the caller's language, so
- * caches must not mix them) and, on 401, the RFC 6750 {@code WWW-Authenticate: Bearer} challenge.
+ * caches must not mix them) and, on 401, the RFC 6750 {@code WWW-Authenticate: Bearer} challenge (RFC 9470's
+ * {@code insufficient_user_authentication} when the token lacks a second factor the caller's role needs).
  */
 @ServerFilter("/api/**")
 class ApiResponseHeaders implements Ordered {
@@ -19,9 +20,10 @@ class ApiResponseHeaders implements Ordered {
         response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         if (response.code() == 401 && !response.getHeaders().contains(HttpHeaders.WWW_AUTHENTICATE)) {
             boolean tokenSent = request.getHeaders().getAuthorization().isPresent();
-            response.header(HttpHeaders.WWW_AUTHENTICATE, tokenSent
-                    ? "Bearer realm=\"ceptoar-hub\", error=\"invalid_token\""
-                    : "Bearer realm=\"ceptoar-hub\"");
+            response.header(HttpHeaders.WWW_AUTHENTICATE, BearerRefusal.of(request).map(BearerRefusal::challenge)
+                    .orElse(tokenSent
+                            ? "Bearer realm=\"ceptoar-hub\", error=\"invalid_token\""
+                            : "Bearer realm=\"ceptoar-hub\""));
         }
     }
 

@@ -17,36 +17,55 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * {@code Idempotency-Key} for creating POSTs, so a phone that lost the response on a bad network can safely retry:
  * the first request's response is stored and replayed for the same key; the same key with a different body is
- * refused (422); a retry while the first is still running gets 409. Keys are per tenant and caller, kept 24 hours.
+ * refused (422). Keys are per tenant and caller, compared exactly (case-sensitive), kept 24 hours.
+ *
+ * <p>The claim of the key, the work and the stored response are one database transaction, so they are kept
+ * together or not at all: if the service dies or the response cannot be stored, nothing of the first attempt is
+ * kept and a retry runs it again (work outside the database, such as a Keycloak user, is undone by the action
+ * when its transaction rolls back). A retry that arrives while the first attempt is still running waits for it
+ * (on the claim's row lock) and then gets its response; if it is still running after the database's lock wait
+ * timeout, the retry gets 409. A claim without a response left by an earlier version of the service is taken over
+ * by the next retry.
  */
 @Singleton
 public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     static final Duration RETENTION = Duration.ofHours(24);
-    private static final java.util.Set<String> SECRET_FIELDS = java.util.Set.of("temporaryPassword");
+    private static final Set<String> SECRET_FIELDS = Set.of("temporaryPassword");
+    /** MariaDB and MySQL: lock wait timeout; MySQL: NOWAIT. */
+    private static final Set<Integer> LOCK_TIMEOUT_CODES = Set.of(1205, 3572);
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
     private final JsonMapper json;
+    private final Clock clock;
 
-    Idempotency(JdbcOperations jdbc, TransactionOperations<Connection> tx, JsonMapper json) {
+    Idempotency(JdbcOperations jdbc, TransactionOperations<Connection> tx, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
+        this.clock = clock;
     }
 
     public HttpResponse<?> execute(long tenantId, String subject, HttpRequest<?> request, @Nullable Object body,
@@ -60,79 +79,62 @@ public class Idempotency {
         }
         String path = request.getPath();
         String hash = hash(request.getMethodName() + " " + path + "\n" + toJson(body));
-        if (!claim(tenantId, subject, key, request.getMethodName(), path, hash)) {
-            return replay(tenantId, subject, key, hash);
-        }
-        MutableHttpResponse<?> response;
+        Claim claim = new Claim(tenantId, subject, key);
         try {
-            response = action.get();
+            return tx.executeWrite(status -> {
+                if (!insert(claim, request.getMethodName(), path, hash)) {
+                    Stored stored = lock(claim).orElseThrow(() -> Problems.conflict("idempotency-key-in-progress",
+                            "The first request with this Idempotency-Key failed; retry"));
+                    if (!stored.requestHash.equals(hash)) {
+                        throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Unprocessable Content",
+                                "This Idempotency-Key was already used for a different request");
+                    }
+                    if (stored.status != null) {
+                        return replay(stored);
+                    }
+                    // A claim without a response whose request is gone (this lock was free): run it now.
+                }
+                MutableHttpResponse<?> response = action.get();
+                storeResponse(claim, response);
+                return response;
+            });
         } catch (RuntimeException e) {
-            release(tenantId, subject, key);
+            if (lockTimeout(e)) {
+                throw Problems.conflict("idempotency-key-in-progress",
+                        "A request with this Idempotency-Key is still being processed; retry later");
+            }
             throw e;
         }
-        String location = response.getHeaders().get(HttpHeaders.LOCATION);
-        String etag = response.getHeaders().get(HttpHeaders.ETAG);
-        String responseBody = response.getBody().map(this::storedForm).orElse(null);
-        tx.executeWrite(s -> jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("UPDATE idempotency_record SET response_status = ?, "
-                    + "response_body = ?, response_location = ?, response_etag = ? "
-                    + "WHERE tenant_id = ? AND subject = ? AND idem_key = ?")) {
-                ps.setInt(1, response.code());
-                ps.setString(2, responseBody);
-                ps.setString(3, location);
-                ps.setString(4, etag);
-                ps.setLong(5, tenantId);
-                ps.setString(6, subject);
-                ps.setString(7, key);
-                return ps.executeUpdate();
-            }
-        }));
-        return response;
     }
 
-    private boolean claim(long tenantId, String subject, String key, String method, String path, String hash) {
-        try {
-            return tx.executeWrite(s -> jdbc.execute(conn -> {
-                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO idempotency_record (tenant_id, subject, "
-                        + "idem_key, request_method, request_path, request_hash, created_at) VALUES (?,?,?,?,?,?,?)")) {
-                    ps.setLong(1, tenantId);
-                    ps.setString(2, subject);
-                    ps.setString(3, key);
-                    ps.setString(4, method);
-                    ps.setString(5, path.length() > 500 ? path.substring(0, 500) : path);
-                    ps.setString(6, hash);
-                    ps.setTimestamp(7, Timestamp.from(Instant.now()));
-                    ps.executeUpdate();
-                    return true;
-                } catch (SQLIntegrityConstraintViolationException duplicate) {
-                    return false;
-                }
-            }));
-        } catch (RuntimeException e) {
-            if (causedByDuplicate(e)) {
+    /** Claims the key; false if it is taken (waits while an uncommitted claim of it is being worked on). */
+    private boolean insert(Claim claim, String method, String path, String hash) {
+        return jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO idempotency_record (tenant_id, subject, "
+                    + "idem_key, request_method, request_path, request_hash, created_at) VALUES (?,?,?,?,?,?,?)")) {
+                ps.setLong(1, claim.tenantId());
+                ps.setString(2, claim.subject());
+                ps.setString(3, claim.key());
+                ps.setString(4, method);
+                ps.setString(5, path.length() > 500 ? path.substring(0, 500) : path);
+                ps.setString(6, hash);
+                ps.setTimestamp(7, Timestamp.from(clock.instant()));
+                ps.executeUpdate();
+                return true;
+            } catch (SQLIntegrityConstraintViolationException duplicate) {
                 return false;
             }
-            throw e;
-        }
+        });
     }
 
-    private static boolean causedByDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private HttpResponse<?> replay(long tenantId, String subject, String key, String hash) {
-        Optional<Stored> stored = jdbc.execute(conn -> {
+    private Optional<Stored> lock(Claim claim) {
+        return jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT request_hash, response_status, response_body, "
                     + "response_location, response_etag FROM idempotency_record "
-                    + "WHERE tenant_id = ? AND subject = ? AND idem_key = ?")) {
-                ps.setLong(1, tenantId);
-                ps.setString(2, subject);
-                ps.setString(3, key);
+                    + "WHERE tenant_id = ? AND subject = ? AND idem_key = ? FOR UPDATE")) {
+                ps.setLong(1, claim.tenantId());
+                ps.setString(2, claim.subject());
+                ps.setString(3, claim.key());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -144,17 +146,38 @@ public class Idempotency {
                 }
             }
         });
-        if (stored.isEmpty()) {
-            throw Problems.conflict("idempotency-key-in-progress", "The first request with this Idempotency-Key failed; retry");
+    }
+
+    private void storeResponse(Claim claim, MutableHttpResponse<?> response) {
+        String location = response.getHeaders().get(HttpHeaders.LOCATION);
+        String etag = response.getHeaders().get(HttpHeaders.ETAG);
+        String responseBody = response.getBody().map(this::storedForm).orElse(null);
+        jdbc.execute(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE idempotency_record SET response_status = ?, "
+                    + "response_body = ?, response_location = ?, response_etag = ? "
+                    + "WHERE tenant_id = ? AND subject = ? AND idem_key = ?")) {
+                ps.setInt(1, response.code());
+                ps.setString(2, responseBody);
+                ps.setString(3, location);
+                ps.setString(4, etag);
+                ps.setLong(5, claim.tenantId());
+                ps.setString(6, claim.subject());
+                ps.setString(7, claim.key());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static boolean lockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && LOCK_TIMEOUT_CODES.contains(sql.getErrorCode())) {
+                return true;
+            }
         }
-        Stored s = stored.get();
-        if (!s.requestHash.equals(hash)) {
-            throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Unprocessable Content",
-                    "This Idempotency-Key was already used for a different request");
-        }
-        if (s.status == null) {
-            throw Problems.conflict("idempotency-key-in-progress", "A request with this Idempotency-Key is still being processed");
-        }
+        return false;
+    }
+
+    private static MutableHttpResponse<?> replay(Stored s) {
         MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.valueOf(s.status));
         response.header("Idempotent-Replayed", "true");
         if (s.location != null) {
@@ -169,24 +192,12 @@ public class Idempotency {
         return response;
     }
 
-    private void release(long tenantId, String subject, String key) {
-        tx.executeWrite(s -> jdbc.execute(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "DELETE FROM idempotency_record WHERE tenant_id = ? AND subject = ? AND idem_key = ?")) {
-                ps.setLong(1, tenantId);
-                ps.setString(2, subject);
-                ps.setString(3, key);
-                return ps.executeUpdate();
-            }
-        }));
-    }
-
     /** Safe on several replicas: each deletes whatever has expired. */
     @Scheduled(fixedDelay = "1h", initialDelay = "5m")
     void purgeExpired() {
         tx.executeWrite(s -> jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM idempotency_record WHERE created_at < ? LIMIT 10000")) {
-                ps.setTimestamp(1, Timestamp.from(Instant.now().minus(RETENTION)));
+                ps.setTimestamp(1, Timestamp.from(clock.instant().minus(RETENTION)));
                 return ps.executeUpdate();
             }
         }));
@@ -207,8 +218,8 @@ public class Idempotency {
 
     private static JsonNode redact(JsonNode node) {
         if (node.isObject()) {
-            java.util.Map<String, JsonNode> kept = new java.util.LinkedHashMap<>();
-            for (java.util.Map.Entry<String, JsonNode> e : node.entries()) {
+            Map<String, JsonNode> kept = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : node.entries()) {
                 if (!SECRET_FIELDS.contains(e.getKey())) {
                     kept.put(e.getKey(), redact(e.getValue()));
                 }
@@ -216,7 +227,7 @@ public class Idempotency {
             return JsonNode.createObjectNode(kept);
         }
         if (node.isArray()) {
-            java.util.List<JsonNode> items = new java.util.ArrayList<>();
+            List<JsonNode> items = new ArrayList<>();
             node.values().forEach(v -> items.add(redact(v)));
             return JsonNode.createArrayNode(items);
         }
@@ -237,9 +248,12 @@ public class Idempotency {
     private static String hash(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private record Claim(long tenantId, String subject, String key) {
     }
 
     private record Stored(String requestHash, @Nullable Integer status, @Nullable String body, @Nullable String location,

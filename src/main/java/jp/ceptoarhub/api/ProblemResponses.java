@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -60,6 +61,10 @@ class ProblemResponses extends ProblemErrorResponseProcessor {
             problem = Problems.invalidField(missing.getArgument().getName(), "is required");
         } else if (root instanceof ThrowableProblem) {
             return super.processResponse(errorContext, response);
+        } else if (root instanceof DependencyUnavailable || root != null && DependencyUnavailable.causedByDatabase(root)) {
+            // The database's failure, not the request's: 503, so that clients retry.
+            problem = Problems.unavailable("A service this request depends on did not answer in time; try again in a few "
+                    + "seconds");
         } else {
             problem = defaultProblem(errorContext, response.getStatus());
         }
@@ -67,6 +72,9 @@ class ProblemResponses extends ProblemErrorResponseProcessor {
             return super.processResponse(errorContext, response);
         }
         MutableHttpResponse raw = response;
+        if (api.getRetryAfterSeconds() != null) {
+            raw.header(HttpHeaders.RETRY_AFTER, String.valueOf(api.getRetryAfterSeconds()));
+        }
         return (MutableHttpResponse<Problem>) raw.status(api.getStatus().getStatusCode())
                 .contentType(PROBLEM_JSON)
                 .body(body(api));
@@ -121,6 +129,13 @@ class ProblemResponses extends ProblemErrorResponseProcessor {
 
     @Override
     protected ThrowableProblem defaultProblem(ErrorContext errorContext, HttpStatus httpStatus) {
+        if (httpStatus == HttpStatus.UNAUTHORIZED) {
+            var refusal = BearerRefusal.of(errorContext.getRequest());
+            if (refusal.isPresent()) {
+                return new ApiProblem(Problems.type(refusal.get().problemSlug()), httpStatus.getReason(),
+                        new HttpStatusType(httpStatus), refusal.get().description(), null, null);
+            }
+        }
         String detail = errorContext.getErrors().stream().map(Error::getMessage).findFirst().orElse(null);
         if (httpStatus.getCode() >= 500) {
             detail = "An unexpected error occurred; it has been logged";

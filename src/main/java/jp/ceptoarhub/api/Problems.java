@@ -15,6 +15,7 @@ import java.util.List;
  */
 public final class Problems {
     private static final String TYPE_BASE = "urn:ceptoar-hub:problem:";
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private Problems() {
     }
@@ -37,6 +38,15 @@ public final class Problems {
 
     public static ThrowableProblem conflict(String slug, String detail) {
         return of(HttpStatus.CONFLICT, slug, "Conflict", detail);
+    }
+
+    /**
+     * 503 with {@code Retry-After}: a dependency (the database, or Keycloak where the service cannot work without it)
+     * did not answer in time. Never a 401: a phone must keep its sign-in through an outage.
+     */
+    public static ThrowableProblem unavailable(String detail) {
+        return new ApiProblem(type("dependency-unavailable"), "Service Unavailable",
+                new HttpStatusType(HttpStatus.SERVICE_UNAVAILABLE), detail, null, null, null, RETRY_AFTER_SECONDS);
     }
 
     public static ThrowableProblem invalidField(String field, String message) {

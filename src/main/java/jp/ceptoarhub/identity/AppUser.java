@@ -6,7 +6,9 @@ import java.time.Instant;
 
 /**
  * A person (or the NISC machine client) known to the service: tenant + Keycloak subject → role and organisation.
- * {@code version} is the row version, for ETags.
+ * {@code tokensNotBefore}: tokens issued before it are refused (set when the person's sessions are ended: a
+ * promotion to a role that needs a second factor, a second-factor reset). {@code version} is the row version, for
+ * ETags.
  */
 public record AppUser(
         Long id,
@@ -19,6 +21,7 @@ public record AppUser(
         @Nullable Long memberOperatorId,
         String status,
         @Nullable Instant lastSeenAt,
+        @Nullable Instant tokensNotBefore,
         Instant createdAt,
         Instant updatedAt,
         @Nullable Long version) {

@@ -27,6 +27,9 @@ interface AppUserRepository extends CrudRepository<AppUserRow, Long> {
                                                                                 Long afterId,
                                                                                 Pageable pageable);
 
+    @Query("UPDATE app_user SET tokens_not_before = :notBefore WHERE id = :id")
+    void updateTokensNotBefore(Long id, Instant notBefore);
+
     @Query("UPDATE app_user SET last_seen_at = :seenAt WHERE id = :id AND (last_seen_at IS NULL OR last_seen_at < :notBefore)")
     void touchLastSeen(Long id, Instant seenAt, Instant notBefore);
 }

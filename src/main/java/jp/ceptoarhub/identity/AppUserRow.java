@@ -21,17 +21,18 @@ record AppUserRow(
         @Nullable Long memberOperatorId,
         String status,
         @Nullable Instant lastSeenAt,
+        @Nullable Instant tokensNotBefore,
         Instant createdAt,
         Instant updatedAt,
         @Version @Nullable Long version) {
 
     static AppUserRow of(AppUser u) {
         return new AppUserRow(u.id(), u.tenantId(), u.subject(), u.username(), u.email(), u.displayName(), u.role(),
-                u.memberOperatorId(), u.status(), u.lastSeenAt(), u.createdAt(), u.updatedAt(), u.version());
+                u.memberOperatorId(), u.status(), u.lastSeenAt(), u.tokensNotBefore(), u.createdAt(), u.updatedAt(), u.version());
     }
 
     AppUser toAppUser() {
         return new AppUser(id, tenantId, subject, username, email, displayName, role, memberOperatorId, status,
-                lastSeenAt, createdAt, updatedAt, version);
+                lastSeenAt, tokensNotBefore, createdAt, updatedAt, version);
     }
 }

@@ -1,5 +1,6 @@
 package jp.ceptoarhub.identity;
 
+import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.caller.Role;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -9,6 +10,7 @@ import org.keycloak.representations.idm.RolesRepresentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The realm every tenant gets. Keycloak keeps credentials, MFA and sessions; the service keeps roles, so the realm
@@ -18,10 +20,32 @@ public final class RealmTemplate {
     public static final String WEB_CLIENT = "ceptoar-web";
     public static final String MOBILE_CLIENT = "ceptoar-mobile";
     public static final String NISC_SYSTEM_CLIENT = "nisc-system";
+    /**
+     * Realm role marking the people who must sign in with a second factor (secretariat and national roles). The
+     * service keeps it in step with the person's role; the browser flow asks such people for OTP.
+     */
+    public static final String SECOND_FACTOR_ROLE = "second-factor-required";
+    /** The level of authentication ({@code acr}) of a sign-in that passed (or enrolled) a second factor. */
+    public static final int SECOND_FACTOR_LEVEL = 2;
     public static final String PASSWORD_POLICY =
             "length(12) and notUsername(undefined) and notEmail(undefined) and passwordHistory(5)";
 
     private RealmTemplate() {
+    }
+
+    /**
+     * Whether a token's {@code acr} proves a second factor. Only the numeric levels this template configures count:
+     * a missing, unknown or lower value (a realm whose flow was changed by hand, an old session) does not.
+     */
+    public static boolean provesSecondFactor(Object acr) {
+        if (!(acr instanceof String level)) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(level) >= SECOND_FACTOR_LEVEL;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     public static RealmRepresentation realm(String realmName, String displayName, boolean national,
@@ -50,7 +74,7 @@ public final class RealmTemplate {
         realm.setSsoSessionIdleTimeout(1800);
         realm.setSsoSessionMaxLifespan(36000);
         realm.setInternationalizationEnabled(true);
-        realm.setSupportedLocales(java.util.Set.of("ja", "en"));
+        realm.setSupportedLocales(Set.of("ja", "en"));
         realm.setDefaultLocale("ja");
         realm.setRevokeRefreshToken(true);
 
@@ -60,7 +84,7 @@ public final class RealmTemplate {
             if (role.national() == national) {
                 RoleRepresentation r = new RoleRepresentation();
                 r.setName(role.code());
-                r.setDescription(role.label(jp.ceptoarhub.api.Labels.EN) + " (informational; the service's database is authoritative)");
+                r.setDescription(role.label(Labels.EN) + " (informational; the service's database is authoritative)");
                 realmRoles.add(r);
             }
         }
@@ -91,6 +115,9 @@ public final class RealmTemplate {
         client.setImplicitFlowEnabled(false);
         client.setDirectAccessGrantsEnabled(false);
         client.setServiceAccountsEnabled(false);
+        // The realm's roles (and so the account API's audience) stay out of the product's tokens: the service reads
+        // roles from its own database, and a stolen access token must not manage the person's credentials.
+        client.setFullScopeAllowed(false);
         client.setRedirectUris(redirectUris);
         client.setWebOrigins(List.of("+"));
         client.setAttributes(Map.of(

@@ -7,6 +7,7 @@ import jp.ceptoarhub.caller.CurrentUser;
 import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.caller.TenantKind;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,26 +17,42 @@ import java.util.Optional;
 /** The service's own record of who is who: the only source of application roles and organisation membership. */
 @Singleton
 public class UserDirectory {
-    private final AppUserRepository users;
+    /** How precisely "last active" is kept: writing it on every request would add a write to every read. */
+    static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
 
-    UserDirectory(AppUserRepository users) {
+    private final AppUserRepository users;
+    private final OrganisationStatus organisations;
+    private final Clock clock;
+
+    UserDirectory(AppUserRepository users, OrganisationStatus organisations, Clock clock) {
         this.users = users;
+        this.organisations = organisations;
+        this.clock = clock;
     }
 
     /**
      * The caller a verified token stands for: the active user with this subject in the token's tenant, with the
-     * role and organisation the service's database gives them (never the token's own claims).
+     * role and organisation the service's database gives them (never the token's own claims); none if the user is
+     * unknown, disabled, an operator user of a suspended organisation, or the token was issued before the person's
+     * sessions were ended ({@link #endSessions}). One query; last-seen is written at most once a minute per user
+     * (the row just read says when it was last written).
      */
     public Optional<CurrentUser> authenticate(long tenantId, String tenantCode, TenantKind tenantKind,
-                                              @Nullable String subject) {
+                                              @Nullable String subject, @Nullable Instant issuedAt) {
         if (subject == null) {
             return Optional.empty();
         }
         Optional<AppUserRow> user = users.findByTenantIdAndSubject(tenantId, subject)
-                .filter(u -> AppUser.ACTIVE.equals(u.status()));
+                .filter(u -> AppUser.ACTIVE.equals(u.status()))
+                .filter(u -> u.tokensNotBefore() == null
+                        || issuedAt != null && !issuedAt.isBefore(u.tokensNotBefore()))
+                .filter(u -> u.memberOperatorId() == null || !organisations.suspended(tenantId, u.memberOperatorId()));
         user.ifPresent(u -> {
             Instant now = now();
-            users.touchLastSeen(u.id(), now, now.minus(Duration.ofMinutes(5)));
+            Instant due = now.minus(LAST_SEEN_RESOLUTION);
+            if (u.lastSeenAt() == null || u.lastSeenAt().isBefore(due)) {
+                users.touchLastSeen(u.id(), now, due);
+            }
         });
         return user.map(u -> new CurrentUser(tenantId, tenantCode, tenantKind, u.id(), u.subject(), u.username(),
                 Role.fromCode(u.role()).orElseThrow(), u.memberOperatorId()));
@@ -43,6 +60,14 @@ public class UserDirectory {
 
     public Optional<AppUser> find(long tenantId, long userId) {
         return users.findByTenantIdAndId(tenantId, userId).map(AppUserRow::toAppUser);
+    }
+
+    /**
+     * A user of any tenant, by id: for platform administration only (the caller checks that the target is within
+     * a platform admin's reach); every other lookup is scoped by the caller's tenant.
+     */
+    public Optional<AppUser> findAnyTenant(long userId) {
+        return users.findById(userId).map(AppUserRow::toAppUser);
     }
 
     public Optional<AppUser> findBySubject(long tenantId, String subject) {
@@ -61,7 +86,7 @@ public class UserDirectory {
                             @Nullable String displayName, Role role, @Nullable Long memberOperatorId) {
         Instant now = now();
         return users.save(new AppUserRow(null, tenantId, subject, username, email, displayName, role.code(),
-                memberOperatorId, AppUser.ACTIVE, null, now, now, null)).toAppUser();
+                memberOperatorId, AppUser.ACTIVE, null, null, now, now, null)).toAppUser();
     }
 
     // --- Member administration (issue 3): paging, status, role and removal of a tenant's users. ---
@@ -82,21 +107,30 @@ public class UserDirectory {
             throw new IllegalArgumentException(status);
         }
         return users.update(new AppUserRow(user.id(), user.tenantId(), user.subject(), user.username(), user.email(),
-                user.displayName(), user.role(), user.memberOperatorId(), status, user.lastSeenAt(), user.createdAt(),
-                now(), user.version())).toAppUser();
+                user.displayName(), user.role(), user.memberOperatorId(), status, user.lastSeenAt(), user.tokensNotBefore(),
+                user.createdAt(), now(), user.version())).toAppUser();
     }
 
     public AppUser changeRole(AppUser user, Role role, @Nullable Long memberOperatorId) {
         return users.update(new AppUserRow(user.id(), user.tenantId(), user.subject(), user.username(), user.email(),
-                user.displayName(), role.code(), memberOperatorId, user.status(), user.lastSeenAt(), user.createdAt(),
-                now(), user.version())).toAppUser();
+                user.displayName(), role.code(), memberOperatorId, user.status(), user.lastSeenAt(), user.tokensNotBefore(),
+                user.createdAt(), now(), user.version())).toAppUser();
+    }
+
+    /**
+     * Refuses every token the person holds now, from the next request on. Token {@code iat}s are whole seconds, so
+     * tokens issued up to the end of the current second are refused too (a new sign-in takes longer than that).
+     * Keycloak's sessions are ended separately.
+     */
+    public void endSessions(AppUser user) {
+        users.updateTokensNotBefore(user.id(), clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
     }
 
     public void remove(AppUser user) {
         users.delete(AppUserRow.of(user));
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

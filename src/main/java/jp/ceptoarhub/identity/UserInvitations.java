@@ -3,6 +3,7 @@ package jp.ceptoarhub.identity;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.audit.AuditService;
@@ -12,13 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * Inviting a person creates them in the tenant's Keycloak realm and in the service's database, or in neither: a
- * failed database write removes the Keycloak user that was just created.
+ * Inviting a person creates them in the tenant's Keycloak realm and in the service's database, or in neither: if
+ * the database transaction that records them rolls back (here or in a transaction it joined), the Keycloak user
+ * that was just created is removed again.
  */
 @Singleton
 public class UserInvitations {
@@ -60,21 +62,29 @@ public class UserInvitations {
 
     private Invitation invite(LongSupplier tenantIdInTransaction, String realmName, Actor actor,
                               Invite invite) {
-        List<String> actions = new ArrayList<>();
-        actions.add("UPDATE_PASSWORD");
-        if (invite.role().requiresTotp()) {
-            actions.add("CONFIGURE_TOTP");
-        }
         IdentityProvisioning.ProvisionedUser created;
         try {
             created = keycloak.createUser(realmName, new IdentityProvisioning.NewUser(invite.username(), invite.email(),
-                    false, invite.displayName(), null, null, actions));
+                    false, invite.displayName(), null, null, List.of(IdentityProvisioning.UPDATE_PASSWORD))
+                    .withSecondFactor(invite.role().requiresTotp()));
         } catch (IdentityProvisioning.UserConflictException e) {
             throw Problems.conflict("username-taken", e.getMessage());
         }
         AppUser user;
+        AtomicBoolean undoRegistered = new AtomicBoolean();
         try {
             user = tx.executeWrite(status -> {
+                // Whichever transaction this joins (an Idempotency-Key request runs in one), its rollback removes
+                // the Keycloak user again.
+                status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(Status completion) {
+                        if (completion != Status.COMMITTED) {
+                            keycloak.deleteUserQuietly(realmName, created.subject());
+                        }
+                    }
+                });
+                undoRegistered.set(true);
                 long tenantId = tenantIdInTransaction.getAsLong();
                 AppUser saved = users.register(tenantId, created.subject(), invite.username(), invite.email(),
                         invite.displayName(), invite.role(), invite.memberOperatorId());
@@ -84,7 +94,9 @@ public class UserInvitations {
                 return saved;
             });
         } catch (RuntimeException e) {
-            keycloak.deleteUserQuietly(realmName, created.subject());
+            if (!undoRegistered.get()) {
+                keycloak.deleteUserQuietly(realmName, created.subject());
+            }
             if (e instanceof DataAccessException) {
                 throw Problems.conflict("username-taken", "The user could not be stored: " + invite.username());
             }

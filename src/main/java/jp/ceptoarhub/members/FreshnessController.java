@@ -12,8 +12,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import jp.ceptoarhub.api.CsvNegotiation;
 import jp.ceptoarhub.api.Labels;
-import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.caller.CurrentUser;
 
 /** The secretariat's freshness dashboard, as JSON or CSV ({@code Accept: text/csv} or {@code ?format=csv}). */
@@ -21,8 +21,6 @@ import jp.ceptoarhub.caller.CurrentUser;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FreshnessController {
-    static final String CSV = "text/csv";
-
     private final FreshnessService freshness;
 
     FreshnessController(FreshnessService freshness) {
@@ -30,34 +28,19 @@ class FreshnessController {
     }
 
     @Get
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, CsvNegotiation.CSV})
     HttpResponse<?> dashboard(CurrentUser user, HttpRequest<?> request, @Nullable @QueryValue String status,
                               @Nullable @QueryValue String recordType, @Nullable @QueryValue String sectorCode,
                               @Nullable @QueryValue String membershipKind, @Nullable @QueryValue String q,
                               @Nullable @QueryValue String sort, @Nullable @QueryValue String format) {
-        if (format != null && !format.equals("csv") && !format.equals("json")) {
-            throw Problems.invalidField("format", "must be csv or json");
-        }
         FreshnessService.Dashboard d = freshness.dashboard(user, Labels.of(request),
                 new FreshnessService.Query(status, recordType, sectorCode, membershipKind, q, sort));
-        boolean csv = "csv".equals(format) || format == null && wantsCsv(request);
+        boolean csv = CsvNegotiation.wantsCsv(request, format);
         if (csv) {
             return HttpResponse.ok(FreshnessService.csv(d))
-                    .contentType(MediaType.of(CSV + ";charset=UTF-8"))
+                    .contentType(MediaType.of(CsvNegotiation.CSV + ";charset=UTF-8"))
                     .header("Content-Disposition", "attachment; filename=\"member-freshness.csv\"");
         }
         return HttpResponse.ok(d).contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
-
-    private static boolean wantsCsv(HttpRequest<?> request) {
-        for (MediaType accepted : request.accept()) {
-            if (accepted.getName().equals(CSV)) {
-                return true;
-            }
-            if (accepted.getName().equals(MediaType.APPLICATION_JSON)) {
-                return false;
-            }
-        }
-        return false;
     }
 }

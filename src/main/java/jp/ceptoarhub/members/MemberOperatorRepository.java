@@ -34,6 +34,9 @@ interface MemberOperatorRepository extends CrudRepository<MemberOperator, Long> 
                                 @Nullable String membershipKind, @Nullable String q, @Nullable String qLike,
                                 @Nullable String qKanaLike, int limit);
 
+    @Query("SELECT id FROM member_operator WHERE tenant_id = :tenantId AND membership_kind = 'SUSPENDED'")
+    List<Long> findSuspendedIds(long tenantId);
+
     @Query("SELECT * FROM member_operator WHERE tenant_id = :tenantId ORDER BY id")
     List<MemberOperator> findAllOfTenant(long tenantId);
 }

@@ -33,10 +33,13 @@ public class MemberService implements RecordAccess {
     private final AuditService audit;
     private final TransactionOperations<Connection> tx;
     private final RecordPolicies policies;
+    private final SuspendedMembers suspended;
     private final Clock clock;
 
     MemberService(MemberOperatorRepository members, MemberRules rules, AuditService audit,
-                  TransactionOperations<Connection> tx, RecordPolicies policies, Clock clock) {
+                  TransactionOperations<Connection> tx, RecordPolicies policies, SuspendedMembers suspended,
+                  Clock clock) {
+        this.suspended = suspended;
         this.policies = policies;
         this.clock = clock;
         this.members = members;
@@ -180,7 +183,7 @@ public class MemberService implements RecordAccess {
         if (why != null && why.length() > 500) {
             throw Problems.invalidField("reason", "must be at most 500 characters");
         }
-        return tx.executeWrite(status -> {
+        MemberOperator result = tx.executeWrite(status -> {
             MemberOperator current = visible(user, id);
             if (current.suspended()) {
                 return current;
@@ -189,11 +192,13 @@ public class MemberService implements RecordAccess {
             audit.record(user, "member.suspended", "member", id, why == null ? null : "reason=" + why);
             return saved;
         });
+        suspended.forget(user.tenantId());
+        return result;
     }
 
     MemberOperator reinstate(CurrentUser user, long id) {
         user.require(Role.SECRETARIAT_ADMIN);
-        return tx.executeWrite(status -> {
+        MemberOperator result = tx.executeWrite(status -> {
             MemberOperator current = visible(user, id);
             if (!current.suspended()) {
                 return current;
@@ -202,6 +207,8 @@ public class MemberService implements RecordAccess {
             audit.record(user, "member.reinstated", "member", id, "membershipKind=" + saved.membershipKind());
             return saved;
         });
+        suspended.forget(user.tenantId());
+        return result;
     }
 
     static void requireSecretariat(CurrentUser user) {

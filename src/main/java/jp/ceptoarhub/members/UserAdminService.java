@@ -151,18 +151,37 @@ class UserAdminService {
         Long memberOperatorId = organisationFor(user, role,
                 cmd.memberOperatorId() == null && role.operator() ? target.memberOperatorId() : cmd.memberOperatorId());
         String realm = realm(user);
+        boolean before = Role.fromCode(target.role()).map(Role::requiresTotp).orElse(false);
+        boolean after = role.requiresTotp();
+        boolean[] keycloakChanged = {false};
         try {
             return tx.executeWrite(s -> {
                 AppUser saved = users.changeRole(target, role, memberOperatorId);
                 audit.record(user, "user.role-changed", "user", id, "username=" + target.username() + " role="
                         + target.role() + "->" + role.code()
-                        + (memberOperatorId == null ? "" : " memberOperatorId=" + memberOperatorId));
-                if (role.requiresTotp()) {
-                    keycloak.requireAction(realm, target.subject(), "CONFIGURE_TOTP");
+                        + (memberOperatorId == null ? "" : " memberOperatorId=" + memberOperatorId)
+                        + (after && !before ? " sessions ended; second factor required" : ""));
+                // A promotion grants nothing until the person signs in again with a second factor: their sessions
+                // end here, and the token check refuses the tokens they already hold (no second factor in them).
+                if (after && !before) {
+                    users.endSessions(saved);
+                    keycloak.requireSecondFactor(realm, target.subject());
+                } else if (before && !after) {
+                    keycloak.releaseSecondFactor(realm, target.subject());
                 }
+                keycloakChanged[0] = true;
                 return saved;
             });
         } catch (RuntimeException e) {
+            if (keycloakChanged[0] && after != before) {
+                compensate(() -> {
+                    if (after) {
+                        keycloak.releaseSecondFactor(realm, target.subject());
+                    } else {
+                        keycloak.grantSecondFactorRole(realm, target.subject());
+                    }
+                }, target);
+            }
             throw passThrough(e) ? e : identityProviderFailed(e);
         }
     }

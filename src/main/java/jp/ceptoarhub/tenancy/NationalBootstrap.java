@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -20,7 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -41,10 +42,12 @@ class NationalBootstrap {
     private final AuditService audit;
     private final TransactionOperations<Connection> tx;
     private final BootstrapSettings settings;
+    private final Clock clock;
 
     NationalBootstrap(TenantRepository tenants, IdentityProvisioning keycloak, KeycloakSettings keycloakSettings,
                       NationalSettings national, UserDirectory users, AuditService audit,
-                      TransactionOperations<Connection> tx, BootstrapSettings settings) {
+                      TransactionOperations<Connection> tx, BootstrapSettings settings, Clock clock) {
+        this.clock = clock;
         this.tenants = tenants;
         this.keycloak = keycloak;
         this.keycloakSettings = keycloakSettings;
@@ -55,12 +58,16 @@ class NationalBootstrap {
         this.settings = settings;
     }
 
+    /**
+     * {@code platformAdminPassword}, if set, is the first platform admin's temporary password (changed at first
+     * sign-in). Without it the admin is created with no password at all: the operator sets a temporary one in
+     * Keycloak. Either way no password is ever written to the log.
+     */
     @ConfigurationProperties("ceptoar.bootstrap")
     record BootstrapSettings(@Nullable String niscSystemSecret,
                              @Nullable String platformAdminUsername,
                              @Nullable String platformAdminEmail,
-                             @Nullable String platformAdminPassword,
-                             @Bindable(defaultValue = "true") boolean requireTotp) {
+                             @Nullable String platformAdminPassword) {
     }
 
     @EventListener
@@ -81,7 +88,7 @@ class NationalBootstrap {
                 ? IdentityProvisioning.randomSecret() : settings.niscSystemSecret();
         String niscSubject = keycloak.niscSystemSubject(realm)
                 .orElseGet(() -> keycloak.createNiscSystemClient(realm, secret));
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Tenant tenant;
         try {
             tenant = tx.executeWrite(s -> {
@@ -103,17 +110,21 @@ class NationalBootstrap {
         return tenant;
     }
 
-    private void createPlatformAdmin(Tenant tenant, String realm) {
-        List<String> actions = settings.requireTotp() ? List.of("CONFIGURE_TOTP") : List.of();
+    /**
+     * The first platform admin: second factor required (enrolled at first sign-in), and a password only if the
+     * operator configured one (as a temporary password). The log says how to sign in, never with what.
+     */
+    void createPlatformAdmin(Tenant tenant, String realm) {
+        String username = settings.platformAdminUsername();
         String password = settings.platformAdminPassword() == null || settings.platformAdminPassword().isBlank()
                 ? null : settings.platformAdminPassword();
-        var created = keycloak.createUser(realm, new IdentityProvisioning.NewUser(settings.platformAdminUsername(),
+        var created = keycloak.createUser(realm, new IdentityProvisioning.NewUser(username,
                 settings.platformAdminEmail(), settings.platformAdminEmail() != null, "Platform", "Admin", password,
-                actions));
+                List.of(), true, password != null, password == null));
         try {
             tx.executeWrite(s -> {
-                var user = users.register(tenant.id(), created.subject(), settings.platformAdminUsername(),
-                        settings.platformAdminEmail(), "Platform admin", Role.PLATFORM_ADMIN, null);
+                var user = users.register(tenant.id(), created.subject(), username, settings.platformAdminEmail(),
+                        "Platform admin", Role.PLATFORM_ADMIN, null);
                 audit.record(tenant.id(), Actor.system("bootstrap"), "user.invited", "user", user.id(),
                         "username=" + user.username() + " role=" + Role.PLATFORM_ADMIN.code());
                 return user;
@@ -122,9 +133,14 @@ class NationalBootstrap {
             keycloak.deleteUserQuietly(realm, created.subject());
             throw e;
         }
-        if (created.temporaryPassword() != null) {
-            LOG.warn("Bootstrap platform admin '{}' created with a one-time password (change it at first login): {}",
-                    settings.platformAdminUsername(), created.temporaryPassword());
+        if (password != null) {
+            LOG.warn("Bootstrap platform admin '{}' created in realm {} with the temporary password of "
+                    + "CEPTOAR_BOOTSTRAP_PLATFORM_ADMIN_PASSWORD: change it and set up an authenticator app at first "
+                    + "sign-in, then remove the variable", username, realm);
+        } else {
+            LOG.warn("Bootstrap platform admin '{}' created in realm {} without a password: set a temporary one in the "
+                    + "Keycloak admin console (realm {} > Users > {} > Credentials > Reset password, Temporary on); "
+                    + "an authenticator app is set up at first sign-in", username, realm, realm, username);
         }
     }
 }

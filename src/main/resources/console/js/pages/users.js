@@ -4,7 +4,7 @@ import { h, mount } from '../dom.js';
 import { t, messages, dateTime, pick } from '../i18n.js';
 import { api, all } from '../api.js';
 import { page, go } from '../router.js';
-import { heading, link, button, table, facts, badge, notice, confirm } from '../ui.js';
+import { heading, link, button, table, facts, badge, notice, confirm, flash } from '../ui.js';
 import { buildForm, clean, idempotencyKey } from '../forms.js';
 import { options } from '../codes.js';
 
@@ -15,14 +15,20 @@ messages({
     'users.changeRole': 'ロールを変更', 'users.invited': '{username} を招待しました。', 'users.emailSent': '招待メールを送信しました。',
     'users.tempPassword': '一時パスワード: {password} — 電子メール以外の安全な方法で本人に伝えてください。この画面を離れると再表示できません。',
     'users.requiredActions': '初回サインイン時に必要な手続き: {actions}', 'users.ACTIVE': '有効', 'users.DISABLED': '無効',
-    'users.memberHint': '事業者のロールでは必須、事務局のロールでは空欄にします。', 'users.filtered': '事業者 #{id} のユーザー' },
+    'users.memberHint': '事業者のロールでは必須、事務局のロールでは空欄にします。', 'users.filtered': '事業者 #{id} のユーザー',
+    'users.resetSecondFactor': '二要素認証をリセット',
+    'users.resetSecondFactorText': '{username} の認証アプリ（ワンタイムパスワード）の登録を削除し、サインイン中のセッションを終了します。本人であることを電子メール以外の方法で確認してから実行してください。',
+    'users.secondFactorReset': '{username} の二要素認証をリセットしました。次回のサインインで認証アプリを登録し直します。' },
   en: { 'users.title': 'Users', 'users.invite': 'Invite a user', 'users.username': 'Username', 'users.email': 'Email',
     'users.displayName': 'Display name', 'users.role': 'Role', 'users.member': 'Member organisation', 'users.status': 'Status',
     'users.lastSeen': 'Last active', 'users.disable': 'Disable', 'users.enable': 'Enable', 'users.delete': 'Delete user',
     'users.changeRole': 'Change role', 'users.invited': '{username} invited.', 'users.emailSent': 'An invitation email was sent.',
     'users.tempPassword': 'One-time password: {password} — hand it over by a safe channel other than email. It is not shown again once you leave.',
     'users.requiredActions': 'At first sign-in: {actions}', 'users.ACTIVE': 'Active', 'users.DISABLED': 'Disabled',
-    'users.memberHint': 'Required for operator roles; leave empty for secretariat roles.', 'users.filtered': 'Users of member #{id}' },
+    'users.memberHint': 'Required for operator roles; leave empty for secretariat roles.', 'users.filtered': 'Users of member #{id}',
+    'users.resetSecondFactor': 'Reset second factor',
+    'users.resetSecondFactorText': 'Removes the authenticator (one-time password) of {username} and ends their sessions. Confirm who is asking by a channel other than email first.',
+    'users.secondFactorReset': 'The second factor of {username} was reset. They enrol an authenticator again at their next sign-in.' },
 });
 
 const ADMINS = ['secretariat-admin', 'secretariat-staff', 'operator-admin'];
@@ -95,11 +101,19 @@ page('/users/new', {
 });
 
 /**
- * Extension point for issue 9's "reset a second factor" (POST /api/v1/users/{id}/second-factor-reset, 204): once
- * that endpoint is in api-spec/openapi.yaml, return its button here; the page already places the result.
+ * A lost or replaced phone: the secretariat admin resets the person's authenticator (their sessions end; a role that
+ * needs a second factor enrols a new one at the next sign-in). Another secretariat admin, and oneself, are reset by a
+ * platform admin or another administrator, so the button is not offered there (the API refuses them as well).
  */
-function secondFactorActions(/* user, loaded */) {
-  return null;
+function secondFactorActions(ctx, id, u) {
+  if (ctx.role !== 'secretariat-admin' || u.role === 'secretariat-admin' || u.username === ctx.me.user.username) return null;
+  return button(t('users.resetSecondFactor'), async () => {
+    if (await confirm(t('users.resetSecondFactor'), t('users.resetSecondFactorText', { username: u.username }),
+      t('users.resetSecondFactor'), true)) {
+      await api('POST', `/api/v1/users/${id}/second-factor-reset`);
+      flash(t('users.secondFactorReset', { username: u.username }));
+    }
+  }, 'secondary');
 }
 
 page('/users/:id', {
@@ -126,7 +140,7 @@ page('/users/:id', {
           await api('POST', `/api/v1/users/${id}/${u.status === 'ACTIVE' ? 'disable' : 'enable'}`);
           go(`/users/${id}`);
         }, u.status === 'ACTIVE' ? 'danger' : 'secondary') : null,
-        secondFactorActions(u, loaded),
+        secondFactorActions(ctx, id, u),
         canManage ? button(t('users.delete'), async () => {
           if (await confirm(t('users.delete'), t('common.confirmDelete'), t('common.delete'), true)) {
             await api('DELETE', `/api/v1/users/${id}`);

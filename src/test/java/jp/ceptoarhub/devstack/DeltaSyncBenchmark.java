@@ -17,6 +17,7 @@ import jp.ceptoarhub.tenancy.TenantCommands;
 import jp.ceptoarhub.tenancy.TenantService;
 import jp.ceptoarhub.testing.KeycloakLogin;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * Rerunnable load run of phones syncing their member's readiness records against the started service (real MariaDB
@@ -43,7 +45,14 @@ import java.util.concurrent.locks.LockSupport;
  * phones, (a) as a full listing, (b) as a delta since the last sync ({@code updatedSince}) with nothing changed and
  * (c) as a delta while the secretariat edits {@code bench.edits} contacts/s of those members. Reports per-request
  * and per-sync (all record types of the member answered) latency, measured from the scheduled send time so a
- * stalled server cannot hide its queueing (no coordinated omission). Run: {@code ./mvnw -Pbench-sync}.
+ * stalled server cannot hide its queueing (no coordinated omission).
+ *
+ * <p>Then it looks for the capacity knee: the highest request rate of full syncs at which p95 stays under
+ * {@code bench.knee.p95} ms (50) with no error, stepping the rate up by {@code bench.knee.step} (×1.25) from
+ * {@code bench.knee.start} requests/s ({@code bench.knee.seconds} s per step) until a step fails, then bisecting
+ * between the last rate that held and the first that did not. At the knee it measures, in the same run, an
+ * authenticated no-op ({@code GET /api/v1/me}: token check only) at the same rate, and reports the ratio of the
+ * sync listings' p95 to the no-op's: what the listings cost beyond authentication. Run: {@code ./mvnw -Pbench-sync}.
  */
 public final class DeltaSyncBenchmark {
     /** What a phone syncs: one listing per record type, below /api/v1/members/{id}/. */
@@ -107,10 +116,12 @@ public final class DeltaSyncBenchmark {
                     "delta sync, " + edits + " contact edits/s meanwhile");
             editor.stop();
             System.out.printf("edits during the delta run: %d made, %d failed%n", editor.made.get(), editor.failed.get());
+            Knee knee = findKnee(http, base, phoneList);
             System.out.println("SYNC BENCHMARK (" + Runtime.getRuntime().availableProcessors() + " cores, load average "
-                    + String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                    + String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                     + "):\n  " + fullResult + "\n  " + idleDelta + "\n  " + deltaResult
-                    + "\n  edits: " + editor.made.get() + " made, " + editor.failed.get() + " failed");
+                    + "\n  edits: " + editor.made.get() + " made, " + editor.failed.get() + " failed"
+                    + "\n  " + knee);
             server.stop();
         } finally {
             stack.close();
@@ -196,27 +207,37 @@ public final class DeltaSyncBenchmark {
         }
     }
 
+    /** A sync of every record type by each phone in turn, {@code rate} requests/s for {@code seconds} s. */
     static Result run(HttpClient http, String base, List<Phone> phones, String updatedSince, int rate, int seconds,
                       String name) throws Exception {
-        int perSync = RECORD_TYPES.size();
-        int syncs = Math.max(1, rate * seconds / perSync);
-        long interval = TimeUnit.SECONDS.toNanos(1) * perSync / rate;
+        return run(http, phones, phone -> RECORD_TYPES.stream().map(type -> base + "/api/v1/members/" + phone.memberId()
+                + "/" + type + "?limit=200" + (updatedSince == null ? "" : "&updatedSince=" + updatedSince)).toList(),
+                rate, seconds, name);
+    }
+
+    /**
+     * Open-loop load: every tick sends the URLs {@code tick} gives for the next phone (round-robin) at once; ticks are
+     * spaced so that the total is {@code rate} requests/s. Latency counts from the scheduled send time.
+     */
+    static Result run(HttpClient http, List<Phone> phones, Function<Phone, List<String>> tick, int rate, int seconds,
+                      String name) throws Exception {
+        int perTick = tick.apply(phones.getFirst()).size();
+        int ticks = Math.max(1, rate * seconds / perTick);
+        long interval = TimeUnit.SECONDS.toNanos(1) * perTick / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Long> syncLatencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> tickLatencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>(syncs);
+        List<CompletableFuture<?>> inFlight = new ArrayList<>(ticks);
         long start = System.nanoTime();
-        for (int i = 0; i < syncs; i++) {
+        for (int i = 0; i < ticks; i++) {
             long scheduled = start + i * interval;
             long wait = scheduled - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
             Phone phone = phones.get(i % phones.size());
-            List<CompletableFuture<?>> requests = new ArrayList<>(perSync);
-            for (String type : RECORD_TYPES) {
-                String url = base + "/api/v1/members/" + phone.memberId() + "/" + type + "?limit=200"
-                        + (updatedSince == null ? "" : "&updatedSince=" + updatedSince);
+            List<CompletableFuture<?>> requests = new ArrayList<>(perTick);
+            for (String url : tick.apply(phone)) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + phone.token())
                         .header("Accept-Language", "ja").timeout(Duration.ofSeconds(10)).GET().build();
                 requests.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, t) -> {
@@ -227,17 +248,70 @@ public final class DeltaSyncBenchmark {
                 }));
             }
             inFlight.add(CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))
-                    .whenComplete((v, t) -> syncLatencies.add(System.nanoTime() - scheduled)));
+                    .whenComplete((v, t) -> tickLatencies.add(System.nanoTime() - scheduled)));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(t -> null).get(60, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        long[] perSyncSorted = syncLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        Result result = new Result(name, syncs, sorted.length, errors.get(), pct(sorted, 50), pct(sorted, 95),
-                pct(sorted, 99), sorted[sorted.length - 1] / 1e6, pct(perSyncSorted, 50), pct(perSyncSorted, 95),
-                perSyncSorted[perSyncSorted.length - 1] / 1e6, sorted.length / elapsed);
+        long[] perTickSorted = tickLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        Result result = new Result(name, ticks, sorted.length, errors.get(), pct(sorted, 50), pct(sorted, 95),
+                pct(sorted, 99), sorted[sorted.length - 1] / 1e6, pct(perTickSorted, 50), pct(perTickSorted, 95),
+                perTickSorted[perTickSorted.length - 1] / 1e6, sorted.length / elapsed);
         System.out.println(result);
         return result;
+    }
+
+    /** The capacity knee of full syncs, and the no-op ({@code GET /api/v1/me}) at that rate. */
+    static Knee findKnee(HttpClient http, String base, List<Phone> phones) throws Exception {
+        double p95Limit = Double.parseDouble(System.getProperty("bench.knee.p95", "50"));
+        int seconds = Integer.getInteger("bench.knee.seconds", 10);
+        double step = Double.parseDouble(System.getProperty("bench.knee.step", "1.25"));
+        int rate = Integer.getInteger("bench.knee.start", 100);
+        int max = Integer.getInteger("bench.knee.max", 3000);
+        int low = 0;
+        int high = max;
+        while (rate <= max) {
+            Result r = run(http, base, phones, null, rate, seconds, "knee search, full sync at " + rate + "/s");
+            if (!holds(r, p95Limit)) {
+                high = rate;
+                break;
+            }
+            low = rate;
+            rate = (int) Math.ceil(rate * step);
+        }
+        for (int i = 0; i < 3 && low > 0 && high - low > Math.max(10, low / 20); i++) {
+            int mid = (low + high) / 2;
+            Result r = run(http, base, phones, null, mid, seconds, "knee bisection, full sync at " + mid + "/s");
+            if (holds(r, p95Limit)) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        if (low == 0) {
+            return new Knee(p95Limit, 0, null, null);
+        }
+        int kneeRate = low;
+        Result sync = run(http, base, phones, null, kneeRate, seconds, "at the knee, full sync at " + kneeRate + "/s");
+        Result noOp = run(http, phones, phone -> List.of(base + "/api/v1/me"), kneeRate, seconds,
+                "at the knee, GET /api/v1/me at " + kneeRate + "/s");
+        return new Knee(p95Limit, kneeRate, sync, noOp);
+    }
+
+    private static boolean holds(Result r, double p95Limit) {
+        return r.errors() == 0 && r.p95() < p95Limit;
+    }
+
+    record Knee(double p95Limit, int rate, Result sync, Result noOp) {
+        @Override
+        public String toString() {
+            if (sync == null) {
+                return "capacity knee: none found (p95 over " + p95Limit + " ms or errors already at the start rate)";
+            }
+            return String.format("capacity knee (p95 < %.0f ms, 0 errors): %d requests/s of full syncs; at that rate "
+                            + "sync listing p95 %.1f ms (%d errors), GET /api/v1/me p95 %.1f ms (%d errors): ratio %.2f",
+                    p95Limit, rate, sync.p95(), sync.errors(), noOp.p95(), noOp.errors(), sync.p95() / noOp.p95());
+        }
     }
 
     private static double pct(long[] sorted, int p) {
@@ -249,7 +323,8 @@ public final class DeltaSyncBenchmark {
                                 Long memberId) throws Exception {
         String password = "Benchmark-Password-1";
         var user = context.getBean(IdentityProvisioning.class).createUser(tenant.realmName(),
-                new IdentityProvisioning.NewUser(username, null, true, "Bench", "Mark", password, List.of()));
+                new IdentityProvisioning.NewUser(username, null, true, "Bench", "Mark", password, List.of())
+                        .withSecondFactor(role.requiresTotp()));
         context.getBean(UserDirectory.class).register(tenant.id(), user.subject(), username, null, null, role, memberId);
         return new KeycloakLogin(stack.keycloakUrl()).login(tenant.realmName(), username, password).accessToken();
     }

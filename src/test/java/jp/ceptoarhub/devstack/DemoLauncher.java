@@ -17,32 +17,64 @@ public final class DemoLauncher {
     private DemoLauncher() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Instant started = Instant.now();
+    public static void main(String[] args) {
+        Stoppable started = new Stoppable();
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "demo-stop"));
+        try {
+            run(started);
+        } catch (Throwable e) {
+            // Whatever step failed, nothing it started may stay behind: the hook stops what was started, and the
+            // launcher exits non-zero instead of waiting without a banner.
+            System.err.println("CEPTOAR Hub demo did not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(Stoppable started) throws Exception {
+        Instant begun = Instant.now();
         int port = Integer.parseInt(System.getProperty("demo.port", "8080"));
         int keycloakPort = Integer.parseInt(System.getProperty("demo.keycloak.port", "8180"));
         System.out.println("CEPTOAR Hub demo: starting MariaDB and Keycloak (the first start unpacks Keycloak; allow a minute)...");
-        DevStack stack = DevStack.start(keycloakPort);
+        DevStack stack = started.stack = DevStack.start(keycloakPort);
         Map<String, Object> properties = new HashMap<>(stack.serviceProperties());
         properties.put("micronaut.server.port", port);
         properties.put("ceptoar.keycloak.client-redirect-uris", "http://127.0.0.1:" + port + "/*,http://localhost:" + port + "/*,jp.ceptoarhub.app:/oauth2redirect");
         // A plain application context (not Micronaut.run), so that this launcher owns the only shutdown hook and
         // stops the service before the database and Keycloak it uses.
-        ApplicationContext context = ApplicationContext.builder(Application.class)
+        ApplicationContext context = started.context = ApplicationContext.builder(Application.class)
                 .properties(properties)
                 .environments("dev")
                 .start();
-        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping CEPTOAR Hub, Keycloak and MariaDB...");
-            server.stop();
-            context.close();
-            stack.close();
-        }, "demo-stop"));
+        EmbeddedServer server = started.server = context.getBean(EmbeddedServer.class).start();
         DemoData.Summary demo = context.getBean(DemoData.class).load();
         seedRecords(server, stack, demo);
-        print(server, stack, demo, Duration.between(started, Instant.now()));
+        print(server, stack, demo, Duration.between(begun, Instant.now()));
         Thread.currentThread().join();
+    }
+
+    /** What the launcher has started so far, stopped in reverse order on Ctrl-C or a failed start. */
+    private static final class Stoppable {
+        volatile DevStack stack;
+        volatile ApplicationContext context;
+        volatile EmbeddedServer server;
+
+        void stop() {
+            if (stack == null) {
+                return;
+            }
+            System.out.println("Stopping CEPTOAR Hub, Keycloak and MariaDB...");
+            try {
+                if (server != null) {
+                    server.stop();
+                }
+                if (context != null) {
+                    context.close();
+                }
+            } finally {
+                stack.close();
+            }
+        }
     }
 
     /** Each new demo member's readiness records, written through the API by its operator admin. */

@@ -87,6 +87,16 @@ public final class DevStack implements AutoCloseable {
         return mariaDb.jdbcUrl();
     }
 
+    /** Stops the database server (SIGSTOP) until the handle is closed: for tests of a database that hangs. */
+    public Frozen freezeDatabase() {
+        return Frozen.freeze("MariaDB", mariaDb.pids());
+    }
+
+    /** Stops Keycloak (SIGSTOP) until the handle is closed: for tests of an identity provider that hangs. */
+    public Frozen freezeKeycloak() {
+        return Frozen.freeze("Keycloak", keycloak.pids());
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

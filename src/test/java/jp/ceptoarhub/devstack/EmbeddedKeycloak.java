@@ -144,6 +144,13 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         return adminPassword;
     }
 
+    /** kc.sh and the Keycloak JVM it started. */
+    List<Long> pids() {
+        List<Long> pids = new ArrayList<>(List.of(process.pid()));
+        process.descendants().map(ProcessHandle::pid).forEach(pids::add);
+        return pids;
+    }
+
     @Override
     public void close() {
         process.descendants().forEach(ProcessHandle::destroy);

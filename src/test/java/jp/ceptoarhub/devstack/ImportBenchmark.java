@@ -82,7 +82,8 @@ public final class ImportBenchmark {
         String username = code + "-secretariat";
         String password = "Benchmark-Password-1";
         var user = context.getBean(IdentityProvisioning.class).createUser(tenant.realmName(),
-                new IdentityProvisioning.NewUser(username, null, true, "Bench", "Mark", password, List.of()));
+                new IdentityProvisioning.NewUser(username, null, true, "Bench", "Mark", password, List.of())
+                        .withSecondFactor(true));
         context.getBean(UserDirectory.class).register(tenant.id(), user.subject(), username, null, null,
                 Role.SECRETARIAT_ADMIN, null);
         return new KeycloakLogin(stack.keycloakUrl()).login(tenant.realmName(), username, password).accessToken();

@@ -8,6 +8,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +61,13 @@ class HelmChartTest {
         assertThat(probePath(container, "livenessProbe")).isEqualTo("/health/liveness");
         assertThat(probePath(container, "readinessProbe")).isEqualTo("/health/readiness");
         assertThat(probePath(container, "startupProbe")).isEqualTo("/health/liveness");
+        // Readiness asks the database, which the service waits for at most connection-timeout: the probe must wait
+        // longer, or a slow database reads as a probe timeout instead of "not ready".
+        Map<String, Object> appConfig = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(readString(Path.of("src", "main", "resources", "application.yml")));
+        int connectionTimeoutMs = (Integer) map(map(map(appConfig.get("datasources")).get("default"))).get("connection-timeout");
+        assertThat((Integer) map(container.get("readinessProbe")).get("timeoutSeconds") * 1000)
+                .isGreaterThan(connectionTimeoutMs);
 
         assertThat(list(container.get("volumeMounts")))
                 .anySatisfy(mount -> assertThat(map(mount).get("mountPath")).isEqualTo("/tmp"));
@@ -177,5 +185,13 @@ class HelmChartTest {
     private static List<Object> list(Object value) {
         assertThat(value).isInstanceOf(List.class);
         return (List<Object>) value;
+    }
+
+    private static String readString(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

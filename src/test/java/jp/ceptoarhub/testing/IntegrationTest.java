@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public abstract class IntegrationTest implements TestPropertyProvider {
     public static final String PASSWORD = "Correct-Horse-Battery-9";
     private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
-    private static final Map<String, String> TOTP = new ConcurrentHashMap<>();
 
     @Inject
     protected ApplicationContext context;
@@ -62,11 +61,16 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
-    /** A person with a known password and no pending required actions, registered with the given role. */
+    /**
+     * A person with a known password, registered with the given role. Secretariat and national people must use a
+     * second factor, as in production: their first login enrols an authenticator (KeycloakLogin keeps its secret,
+     * like a phone) and later logins enter its codes.
+     */
     protected TestUser person(Tenant tenant, Role role, Long memberOperatorId) {
         String username = unique(role.code().replace("-", "") + "-");
         var created = provisioning.createUser(tenant.realmName(), new IdentityProvisioning.NewUser(username,
-                username + "@example.jp", true, "Test", role.code(), PASSWORD, List.of()));
+                username + "@example.jp", true, "Test", role.code(), PASSWORD, List.of())
+                .withSecondFactor(role.requiresTotp()));
         var user = users.register(tenant.id(), created.subject(), username, username + "@example.jp", "Test " + role.code(),
                 role, memberOperatorId);
         return new TestUser(tenant, user.id(), created.subject(), username);
@@ -123,12 +127,7 @@ public abstract class IntegrationTest implements TestPropertyProvider {
 
     /** Logs in a freshly invited person: temporary password → new password → TOTP set-up when required. */
     protected KeycloakLogin.Result firstLogin(String realm, String username, String temporaryPassword) throws Exception {
-        KeycloakLogin.Result result = new KeycloakLogin(keycloakUrl()).login(realm, "ceptoar-web", username,
-                temporaryPassword, PASSWORD, null);
-        if (result.totpSecret() != null) {
-            TOTP.put(realm + "/" + username, result.totpSecret());
-        }
-        return result;
+        return new KeycloakLogin(keycloakUrl()).login(realm, "ceptoar-web", username, temporaryPassword, PASSWORD, null);
     }
 
     protected <T> HttpResponse<T> exchange(MutableHttpRequest<?> request, String token, Class<T> type) {
@@ -138,6 +137,20 @@ public abstract class IntegrationTest implements TestPropertyProvider {
     @SuppressWarnings("rawtypes")
     protected Map get(String path, String token) {
         return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token), Map.class);
+    }
+
+    /** The status the request is answered with, success or not. */
+    protected int statusOf(MutableHttpRequest<?> request) {
+        try {
+            return http.toBlocking().exchange(request, Map.class).code();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    /** The status of {@code GET /api/v1/me} with this bearer token: does the service accept it? */
+    protected int meStatus(String token) {
+        return statusOf(HttpRequest.GET("/api/v1/me").bearerAuth(token));
     }
 
     /** Sends the request and returns the error response (the test fails if the call succeeds). */

@@ -29,14 +29,16 @@ public final class KeycloakLogin {
     private static final Pattern TOTP_SECRET = Pattern.compile("name=\"totpSecret\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"totpSecret\"");
 
     private static final Map<String, Long> LAST_COUNTER = new java.util.HashMap<>();
+    /** Authenticator-app secrets enrolled during logins of this JVM, by realm/username: the person's phone. */
+    private static final Map<String, String> AUTHENTICATORS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String keycloakUrl;
     private final String redirectUri;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
-    /** The outcome: an access token, plus the TOTP secret if one was configured during this login. */
-    public record Result(String accessToken, String totpSecret, String newPassword) {
+    /** The outcome: access and refresh token, plus the TOTP secret if one was configured during this login. */
+    public record Result(String accessToken, String totpSecret, String newPassword, String refreshToken) {
     }
 
     public KeycloakLogin(String keycloakUrl) {
@@ -51,6 +53,27 @@ public final class KeycloakLogin {
 
     public Result login(String realm, String clientId, String username, String password, String newPassword,
                         String totpSecret) throws Exception {
+        return login(realm, clientId, username, password, newPassword, totpSecret, true);
+    }
+
+    /**
+     * Signs in with the password only: throws {@link SecondFactorDemandedException} if Keycloak asks for a second
+     * factor (the OTP form, or the authenticator set-up page) instead of issuing a code.
+     */
+    public Result loginWithPasswordOnly(String realm, String username, String password) throws Exception {
+        return login(realm, "ceptoar-web", username, password, password, null, false);
+    }
+
+    /** Forgets the person's authenticator (their phone was lost); the next login enrols a new one if asked. */
+    public static void forgetAuthenticator(String realm, String username) {
+        AUTHENTICATORS.remove(realm + "/" + username);
+    }
+
+    private Result login(String realm, String clientId, String username, String password, String newPassword,
+                         String totpSecret, boolean secondFactor) throws Exception {
+        if (totpSecret == null) {
+            totpSecret = AUTHENTICATORS.get(realm + "/" + username);
+        }
         String verifier = randomUrlSafe(48);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
@@ -68,8 +91,10 @@ public final class KeycloakLogin {
                     if (code == null) {
                         throw new IllegalStateException("Login failed: " + location);
                     }
-                    String token = exchange(realm, clientId, code, verifier);
-                    return new Result(token, configuredTotp != null ? configuredTotp : totpSecret, newPassword);
+                    String tokens = exchange(realm, clientId, code, verifier);
+                    return new Result(jsonField(tokens, "access_token"),
+                            configuredTotp != null ? configuredTotp : totpSecret, newPassword,
+                            jsonField(tokens, "refresh_token"));
                 }
                 page = get(location.startsWith("http") ? location : keycloakUrl + location);
                 continue;
@@ -81,15 +106,22 @@ public final class KeycloakLogin {
                 form.put("password-new", newPassword);
                 form.put("password-confirm", newPassword);
             } else if (html.contains("name=\"totpSecret\"")) {
+                if (!secondFactor) {
+                    throw new SecondFactorDemandedException(username, "authenticator set-up");
+                }
                 Matcher m = TOTP_SECRET.matcher(html);
                 if (!m.find()) {
                     throw new IllegalStateException("TOTP page without secret");
                 }
                 configuredTotp = unescape(m.group(1) != null ? m.group(1) : m.group(2));
+                AUTHENTICATORS.put(realm + "/" + username, configuredTotp);
                 form.put("totpSecret", configuredTotp);
                 form.put("totp", totp(configuredTotp));
                 form.put("userLabel", "test authenticator");
             } else if (html.contains("name=\"otp\"")) {
+                if (!secondFactor) {
+                    throw new SecondFactorDemandedException(username, "one-time code");
+                }
                 String secret = configuredTotp != null ? configuredTotp : totpSecret;
                 if (secret == null) {
                     throw new IllegalStateException("OTP asked but no TOTP secret known for " + username);
@@ -148,7 +180,34 @@ public final class KeycloakLogin {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("code exchange failed: " + r.statusCode() + " " + r.body());
         }
-        return jsonField(r.body(), "access_token");
+        return r.body();
+    }
+
+    /** A call to one of Keycloak's own APIs (the account API) with a bearer token, as an attacker holding it would. */
+    public static HttpResponse<String> call(String method, String url, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The resource-owner password grant (which the realm template disables); status and body as Keycloak answered. */
+    public static HttpResponse<String> passwordGrant(String keycloakUrl, String realm, String clientId, String username,
+                                                     String password) throws Exception {
+        String body = "grant_type=password&client_id=" + enc(clientId) + "&username=" + enc(username) + "&password="
+                + enc(password);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/" + realm
+                        + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The refresh grant of a public client; the HTTP status and body as Keycloak answered. */
+    public static HttpResponse<String> refresh(String keycloakUrl, String realm, String clientId, String refreshToken)
+            throws Exception {
+        String body = "grant_type=refresh_token&client_id=" + enc(clientId) + "&refresh_token=" + enc(refreshToken);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/" + realm
+                        + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String jsonField(String json, String field) {
@@ -257,6 +316,12 @@ public final class KeycloakLogin {
         int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
                 | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
         return String.format("%06d", binary % 1_000_000);
+    }
+
+    public static final class SecondFactorDemandedException extends IllegalStateException {
+        SecondFactorDemandedException(String username, String what) {
+            super("Keycloak asked " + username + " for a second factor (" + what + ")");
+        }
     }
 
     public static final class InvalidCredentialsException extends IllegalStateException {

@@ -132,7 +132,7 @@ public final class LegacyDatabase implements AutoCloseable {
         }
         String username = "migration-" + UUID.randomUUID().toString().substring(0, 8);
         var user = keycloak.createUser(realm, new IdentityProvisioning.NewUser(username, username + "@example.jp", true,
-                "Test", Role.SECRETARIAT_ADMIN.code(), IntegrationTest.PASSWORD, List.of()));
+                "Test", Role.SECRETARIAT_ADMIN.code(), IntegrationTest.PASSWORD, List.of()).withSecondFactor(true));
         context.getBean(UserDirectory.class).register(tenantId, user.subject(), username, username + "@example.jp",
                 "Test secretariat", Role.SECRETARIAT_ADMIN, null);
         return new KeycloakLogin(TestStack.get().keycloakUrl()).login(realm, username, IntegrationTest.PASSWORD)

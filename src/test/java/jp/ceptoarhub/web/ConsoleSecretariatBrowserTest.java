@@ -2,6 +2,7 @@ package jp.ceptoarhub.web;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -120,6 +121,14 @@ class ConsoleSecretariatBrowserTest extends ConsoleTestSupport {
         signIn(invitedPage, tenant.code(), username, m.group(1), "Invited-Operator-2026!", null);
         onPage(invitedPage, "ダッシュボード");
         assertThat(invitedPage.locator(".who")).containsText("招待 次郎");
+
+        // The invited person lost their phone: the admin resets their second factor, which ends their session.
+        link(page, username).click();
+        onPage(page, "招待 次郎");
+        button(page, "二要素認証をリセット").click();
+        page.locator("dialog").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("二要素認証をリセット")).click();
+        assertThat(page.locator(".flash")).containsText("二要素認証をリセットしました");
+        accessible(page);
         return username;
     }
 

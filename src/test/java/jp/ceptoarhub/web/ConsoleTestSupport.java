@@ -113,7 +113,8 @@ public abstract class ConsoleTestSupport extends MemberRecordsTestSupport {
     protected TestUser personWithTotp(Tenant tenant, Role role) {
         String username = unique(role.code().replace("-", "") + "-");
         var created = provisioning.createUser(tenant.realmName(), new IdentityProvisioning.NewUser(username,
-                username + "@example.jp", true, "Test", role.code(), PASSWORD, List.of("CONFIGURE_TOTP")));
+                username + "@example.jp", true, "Test", role.code(), PASSWORD, List.of("CONFIGURE_TOTP"))
+                .withSecondFactor(role.requiresTotp()));
         var user = users.register(tenant.id(), created.subject(), username, username + "@example.jp",
                 "テスト " + role.code(), role, null);
         return new TestUser(tenant, user.id(), created.subject(), username);
@@ -165,7 +166,11 @@ public abstract class ConsoleTestSupport extends MemberRecordsTestSupport {
 
     /** Waits for the page whose h1 is this text (pages render after their API calls). */
     protected void onPage(Page page, String heading) {
-        assertThat(page.locator("#main h1")).hasText(heading);
+        try {
+            assertThat(page.locator("#main h1")).hasText(heading);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nThe page said: " + page.locator("#main").innerText(), e);
+        }
     }
 
     /** Follows a menu entry (on a phone the menu opens first). */
