@@ -267,10 +267,9 @@ export const RECORD_TYPES = [
     ],
     fields: [
       { name: 'planType', label: L('計画の種類', 'Plan type'), kind: 'select', required: true, options: code('ContinuityPlanType') },
-      { name: 'status', label: L('策定状況（設問27/28）', 'Status (Q27/Q28)'), kind: 'select', required: true,
-        hint: L('計画の種類により選べる状況が異なります（コンティンジェンシープランは設問27、その他は設問28）。',
-          'The statuses depend on the plan type (Q27 for a contingency plan, Q28 for the others).'),
-        dependsOn: 'planType', optionsFor: (planType) => (planType ? options(`ContinuityPlanStatus.${planType}`) : []) },
+      { name: 'status', label: L('策定状況', 'Status'), kind: 'select', required: true, options: code('ContinuityPlanStatus'),
+        hint: L('この計画そのものの状況です。設問27・28の回答は、自己評価の画面で計画の記録から提案されます。',
+          'The state of this plan itself. The answers to Q27 and Q28 are suggested from the plans on the self-assessment page.') },
       { name: 'cyberScenariosCovered', label: L('サイバー攻撃シナリオの反映', 'Cyber-attack scenarios covered'), kind: 'select',
         options: code('ContinuityCyberCoverage') },
       { name: 'lastReviewedOn', label: L('最終見直し日', 'Last reviewed'), kind: 'date' },

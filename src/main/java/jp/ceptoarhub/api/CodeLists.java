@@ -10,7 +10,7 @@ import java.util.Map;
  * <p>
  * A list's name is the OpenAPI schema name of the enumeration (a test checks that the codes equal the spec's enum).
  * Where the allowed codes depend on another field, the name carries that field's value after a dot
- * ({@code ContinuityPlanStatus.BCP}): the same code may have another label there.
+ * ({@code Name.VALUE}): the same code may have another label there. No list does at present.
  */
 public interface CodeLists {
     Map<String, List<? extends Labelled>> codeLists();

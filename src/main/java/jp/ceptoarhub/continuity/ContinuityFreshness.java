@@ -2,6 +2,7 @@ package jp.ceptoarhub.continuity;
 
 import jakarta.inject.Singleton;
 import jp.ceptoarhub.api.ClockFactory;
+import jp.ceptoarhub.continuity.PlanCodes.PlanStatus;
 import jp.ceptoarhub.continuity.PlanCodes.PlanType;
 import jp.ceptoarhub.continuity.PlanCommands.PlanInput;
 import jp.ceptoarhub.records.RecordFreshness;
@@ -16,8 +17,8 @@ import java.util.Map;
 
 /**
  * Continuity plans on the secretariat's freshness dashboard ({@link RecordLifecycle#observe}): complete = the member
- * has a contingency plan and a BCP that are in place (a status the catalogue counts as implemented; "considering" or
- * "no-plan" records do not count) and no live plan's nextReviewDue is in the past (JST).
+ * has a contingency plan and a BCP that are in place (status DRAFTED) and no live plan's nextReviewDue is in the
+ * past (JST).
  */
 @Singleton
 class ContinuityFreshness implements RecordFreshness {
@@ -47,6 +48,6 @@ class ContinuityFreshness implements RecordFreshness {
 
     private static boolean inPlace(List<ContinuityPlan> live, PlanType type) {
         return live.stream().anyMatch(p -> type.code().equals(p.planType())
-                && PlanCodes.status(p.planType(), p.status()).inPlace());
+                && PlanStatus.valueOf(p.status()).inPlace());
     }
 }

@@ -4,13 +4,17 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Version;
 import jp.ceptoarhub.records.MemberRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A continuity plan (contingency plan, BCP, IT-BCP, recovery plan) of a member operator (see V6). */
+/**
+ * A continuity plan (contingency plan, BCP, IT-BCP, 事業復旧計画) of a member operator (see V6). {@code legacyStatus}:
+ * the 設問27/28 option that was the plan's status before V30, kept as it was; no later write changes it.
+ */
 @MappedEntity("continuity_plan")
 record ContinuityPlan(
         @Id @GeneratedValue @Nullable Long id,
@@ -18,6 +22,7 @@ record ContinuityPlan(
         Long memberOperatorId,
         String planType,
         String status,
+        @MappedProperty("status_before_v30") @Nullable String legacyStatus,
         @Nullable String cyberScenariosCovered,
         @Nullable LocalDate lastReviewedOn,
         @Nullable LocalDate lastExercisedOn,
@@ -32,21 +37,21 @@ record ContinuityPlan(
         @Version @Nullable Long version) implements MemberRecord {
 
     static ContinuityPlan created(long tenantId, long memberId, PlanData d, Instant now) {
-        return new ContinuityPlan(null, tenantId, memberId, d.planType(), d.status(), d.cyberScenariosCovered(),
-                d.lastReviewedOn(), d.lastExercisedOn(), d.nextReviewDue(), d.ownerName(), d.ownerRole(),
-                d.scopeNotes(), d.escalatesToPlanId(), now, now, null, null);
+        return new ContinuityPlan(null, tenantId, memberId, d.planType(), d.status(), null,
+                d.cyberScenariosCovered(), d.lastReviewedOn(), d.lastExercisedOn(), d.nextReviewDue(), d.ownerName(),
+                d.ownerRole(), d.scopeNotes(), d.escalatesToPlanId(), now, now, null, null);
     }
 
     ContinuityPlan with(PlanData d, Instant now) {
-        return new ContinuityPlan(id, tenantId, memberOperatorId, d.planType(), d.status(), d.cyberScenariosCovered(),
-                d.lastReviewedOn(), d.lastExercisedOn(), d.nextReviewDue(), d.ownerName(), d.ownerRole(),
-                d.scopeNotes(), d.escalatesToPlanId(), createdAt, now, null, version);
+        return new ContinuityPlan(id, tenantId, memberOperatorId, d.planType(), d.status(), legacyStatus,
+                d.cyberScenariosCovered(), d.lastReviewedOn(), d.lastExercisedOn(), d.nextReviewDue(), d.ownerName(),
+                d.ownerRole(), d.scopeNotes(), d.escalatesToPlanId(), createdAt, now, null, version);
     }
 
     ContinuityPlan delete(Instant now) {
-        return new ContinuityPlan(id, tenantId, memberOperatorId, planType, status, cyberScenariosCovered,
-                lastReviewedOn, lastExercisedOn, nextReviewDue, ownerName, ownerRole, scopeNotes, escalatesToPlanId,
-                createdAt, now, now, version);
+        return new ContinuityPlan(id, tenantId, memberOperatorId, planType, status, legacyStatus,
+                cyberScenariosCovered, lastReviewedOn, lastExercisedOn, nextReviewDue, ownerName, ownerRole,
+                scopeNotes, escalatesToPlanId, createdAt, now, now, version);
     }
 
     PlanData data() {

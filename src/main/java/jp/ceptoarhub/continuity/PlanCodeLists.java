@@ -8,16 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The statuses depend on the plan type (設問27 for a contingency plan, 設問28 for the others): one list per type. */
+/** Every plan type takes the same statuses (since V30 a plan's status speaks about that plan alone). */
 @Singleton
 class PlanCodeLists implements CodeLists {
     @Override
     public Map<String, List<? extends Labelled>> codeLists() {
         Map<String, List<? extends Labelled>> lists = new LinkedHashMap<>();
         lists.put("ContinuityPlanType", Labelled.all(PlanCodes.PlanType.class));
-        for (PlanCodes.PlanType type : PlanCodes.PlanType.values()) {
-            lists.put("ContinuityPlanStatus." + type.code(), type.statuses());
-        }
+        lists.put("ContinuityPlanStatus", Labelled.all(PlanCodes.PlanStatus.class));
         lists.put("ContinuityCyberCoverage", Labelled.all(PlanCodes.CyberCoverage.class));
         return lists;
     }

@@ -30,7 +30,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 
-/** The continuity plans (contingency plan, BCP, IT-BCP, recovery plan) of a member operator (issue 4 item 5). */
+/** The continuity plans (contingency plan, BCP, IT-BCP, 事業復旧計画) of a member operator (issue 4 item 5). */
 @Controller("/api/v1/members/{memberId}/continuity-plans")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)

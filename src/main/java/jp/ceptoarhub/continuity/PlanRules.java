@@ -7,7 +7,11 @@ import jp.ceptoarhub.api.JapaneseText;
 import jp.ceptoarhub.api.Labelled;
 import jp.ceptoarhub.api.Problems;
 import jp.ceptoarhub.api.Problems.FieldError;
+import jp.ceptoarhub.continuity.PlanCodes.BcpOption;
+import jp.ceptoarhub.continuity.PlanCodes.ContingencyOption;
 import jp.ceptoarhub.continuity.PlanCodes.CyberCoverage;
+import jp.ceptoarhub.continuity.PlanCodes.LegacyStatus;
+import jp.ceptoarhub.continuity.PlanCodes.PlanStatus;
 import jp.ceptoarhub.continuity.PlanCodes.PlanType;
 import jp.ceptoarhub.continuity.PlanCommands.PlanInput;
 
@@ -19,8 +23,11 @@ import java.util.List;
 
 /**
  * Validation and normalisation of a continuity plan. Text is NFKC-normalised; every error names its field; nothing
- * is written unless the whole input is valid. Whether an escalation link points at a BCP of the same member needs
- * the database and is checked by {@link PlanDescriptor}.
+ * is written unless the whole input is valid. A client of API 0.1 may still send a 設問27/28 option as the status: it
+ * is stored as the status it says of this plan ({@link LegacyStatus}), and an option that says whether the plan
+ * includes preparation for cyber attacks (with-cyber, without-cyber) fills an absent {@code cyberScenariosCovered}
+ * and is refused, naming that field, when the coverage given contradicts it. Whether an escalation link points at
+ * a BCP of the same member needs the database and is checked by {@link PlanDescriptor}.
  */
 @Singleton
 class PlanRules {
@@ -56,20 +63,38 @@ class PlanRules {
                 errors.add(new FieldError("planType", "must be one of " + PlanCodes.codes(Labelled.all(PlanType.class))));
             }
         }
-        String status = text(in.status());
-        if (status == null) {
-            errors.add(new FieldError("status", "is required"
-                    + (type == null ? "" : "; one of " + PlanCodes.codes(type.statuses()) + " (" + type.question() + ")")));
-        } else if (type != null && PlanCodes.parse(type.statuses(), status).isEmpty()) {
-            errors.add(new FieldError("status", "must be one of " + PlanCodes.codes(type.statuses()) + " (the options of "
-                    + type.question() + " for " + type.code() + ")"));
-            status = null;
-        }
+        String statusCode = text(in.status());
         String cyber = text(in.cyberScenariosCovered());
-        if (cyber != null && PlanCodes.parse(Labelled.all(CyberCoverage.class), cyber).isEmpty()) {
-            errors.add(new FieldError("cyberScenariosCovered", "must be one of "
-                    + PlanCodes.codes(Labelled.all(CyberCoverage.class))));
-            cyber = null;
+        CyberCoverage coverage = null;
+        if (cyber != null) {
+            coverage = PlanCodes.parse(Labelled.all(CyberCoverage.class), cyber).orElse(null);
+            if (coverage == null) {
+                errors.add(new FieldError("cyberScenariosCovered", "must be one of "
+                        + PlanCodes.codes(Labelled.all(CyberCoverage.class))));
+            }
+        }
+        PlanStatus status = null;
+        if (statusCode == null) {
+            errors.add(new FieldError("status", "is required; one of " + PlanCodes.codes(Labelled.all(PlanStatus.class))));
+        } else {
+            status = PlanCodes.parse(Labelled.all(PlanStatus.class), statusCode).orElse(null);
+            LegacyStatus legacy = status != null || type == null ? null : LegacyStatus.of(type, statusCode).orElse(null);
+            if (legacy != null) {
+                status = legacy.status();
+                if (legacy.cyber() != null && coverage != null && legacy.cyber().covers() != coverage.covers()) {
+                    errors.add(new FieldError("cyberScenariosCovered", "is " + coverage.code() + ", but status "
+                            + statusCode + " says the " + type.code() + (legacy.cyber().covers()
+                            ? " includes preparation for cyber attacks" : " has no elements aimed at cyber attacks")));
+                } else if (coverage == null && cyber == null) {
+                    coverage = legacy.cyber();
+                }
+            } else if (status == null && (type != null || Labelled.all(PlanType.class).stream()
+                    .allMatch(p -> LegacyStatus.of(p, statusCode).isEmpty()))) { // with no valid type: planType only
+                errors.add(new FieldError("status", "must be one of " + PlanCodes.codes(Labelled.all(PlanStatus.class))
+                        + (type == null ? "" : " (or, as in API 0.1, an option of " + (type == PlanType.CONTINGENCY_PLAN
+                        ? "設問27: " + PlanCodes.codes(Labelled.all(ContingencyOption.class))
+                        : "設問28: " + PlanCodes.codes(Labelled.all(BcpOption.class))) + ")")));
+            }
         }
         LocalDate today = ClockFactory.today(clock);
         LocalDate reviewed = date(errors, "lastReviewedOn", in.lastReviewedOn(), today.plusDays(1));
@@ -91,7 +116,7 @@ class PlanRules {
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
-        return new Result(new PlanData(type.code(), status, cyber, reviewed, exercised, due, ownerName, ownerRole, scope,
+        return new Result(new PlanData(type.code(), status.code(), coverage == null ? null : coverage.code(), reviewed, exercised, due, ownerName, ownerRole, scope,
                 link), List.of());
     }
 

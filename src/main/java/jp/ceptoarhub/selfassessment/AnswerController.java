@@ -39,11 +39,13 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AnswerController {
     private final AnswerService answers;
+    private final AnswerPrefills prefills;
     private final AssessmentCatalogue catalogue;
     private final Clock clock;
 
-    AnswerController(AnswerService answers, AssessmentCatalogue catalogue, Clock clock) {
+    AnswerController(AnswerService answers, AnswerPrefills prefills, AssessmentCatalogue catalogue, Clock clock) {
         this.answers = answers;
+        this.prefills = prefills;
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -85,6 +87,12 @@ class AnswerController {
         String etag = AnswerSets.etag(memberId, result.revision());
         return HttpResponse.ok(new AssessmentViews.BatchResult(result.answers().stream().map(a -> view(a, lang))
                 .toList(), result.changed(), etag)).header("ETag", etag);
+    }
+
+    /** Answers derived from the member's continuity plans (設問27, 設問28), for the member to confirm. */
+    @Get("/prefills")
+    AssessmentViews.PrefillList prefills(CurrentUser user, HttpRequest<?> request, @PathVariable long memberId) {
+        return new AssessmentViews.PrefillList(prefills.of(user, memberId, Labels.of(request)));
     }
 
     @Get("/answers/{questionId}")

@@ -174,6 +174,21 @@ final class AssessmentViews {
     record BatchResult(List<AnswerView> answers, int changed, String answerSetEtag) {
     }
 
+    /**
+     * An answer derived from the member's other records, to be confirmed by saving it: {@code optionIds} and their
+     * labels, the records it comes from and how ({@code basis}); {@code answered}: the member has an answer of its
+     * own, which wins; {@code sameAsAnswer}: that answer chose exactly these options.
+     */
+    @Serdeable
+    record PrefillView(String questionId, @Nullable String numberFy2024, List<String> optionIds,
+                       List<String> optionLabels, String recordType, List<Long> recordIds, String basis,
+                       boolean answered, boolean sameAsAnswer) {
+    }
+
+    @Serdeable
+    record PrefillList(List<PrefillView> items) {
+    }
+
     @Serdeable
     record Confirmation(long memberId, Instant confirmedAt, @Nullable String confirmedBy, int answerCount) {
     }

@@ -19,6 +19,10 @@
  * jp.ceptoarhub.selfassessment.TextCoding}, {@link jp.ceptoarhub.selfassessment.AnswerCodings}); an accepted
  * submission has no answer pending coding.
  * <p>
+ * Answers other record types derive (設問27 and 設問28 from the continuity plans, through the {@link
+ * jp.ceptoarhub.records.AnswerPrefill} SPI) are offered as prefills the member confirms by saving them; an answer the
+ * member typed wins ({@link jp.ceptoarhub.selfassessment.AnswerPrefills}).
+ * <p>
  * Plugs into the shared record machinery: history in record_change (record types {@code self-assessment} and
  * {@code self-assessment-submission}), "confirm unchanged" in record_confirmation, a RecordFreshness and a
  * RecordExport bean.

@@ -24,10 +24,12 @@ import java.util.Optional;
 public class ServiceTemplates {
     static final String RESOURCE = "reference-data/service-maintenance-levels.json";
 
-    /** The file's source document (行動計画 別紙２) as cited in it. */
+    /**
+     * The file's source document (行動計画 別紙２) as cited in it: {@code tag} AP (REFERENCE-DATA.md, Sources), and the
+     * lines of the document's plain-text extraction it spans, a secondary aid ("AP L3719–L9233").
+     */
     @Serdeable
-    public record SourceDocument(String titleJa, @Nullable String decidedJa, String file, String lines,
-                                 @Nullable String digest) {
+    public record SourceDocument(String tag, String titleJa, @Nullable String decidedJa, String lines) {
     }
 
     @Serdeable

@@ -44,8 +44,7 @@ record TemplateView(String id, String sectorCode, String sectorLabel, @Nullable 
     }
 
     @Serdeable
-    record Source(String datasetId, String titleJa, @Nullable String decidedJa, String file, String lines,
-                  @Nullable String digest) {
+    record Source(String datasetId, String titleJa, @Nullable String decidedJa, String lines) {
     }
 
     /** Every template (of one sector, with {@code sectorCode}), in the order of 別紙2, with the source and notes. */
@@ -58,7 +57,6 @@ record TemplateView(String id, String sectorCode, String sectorLabel, @Nullable 
         List<NoteView> notes = templates.notes().stream().map(n -> new NoteView(n.id(), n.labelJa(),
                 n.textJa() == null ? n.textEn() : lang.pick(n.textJa(), n.textEn()), n.textJa(), n.textEn(), n.appliesTo(),
                 n.defaultMaintenanceLevelJa(), n.sourceLines())).toList();
-        return new TemplateList(new Source(templates.datasetId(), d.titleJa(), d.decidedJa(), d.file(), d.lines(),
-                d.digest()), notes, templates.all(sectorCode).stream().map(t -> of(t, templates, lang)).toList());
+        return new TemplateList(new Source(templates.datasetId(), d.titleJa(), d.decidedJa(), d.lines()), notes, templates.all(sectorCode).stream().map(t -> of(t, templates, lang)).toList());
     }
 }

@@ -17,6 +17,8 @@ messages({
     'sa.returned': '事務局から差し戻されました: {comment}', 'sa.noCampaign': '現在、受付中の依頼はありません。回答はいつでも更新できます。',
     'sa.status.SUBMITTED': '提出済み', 'sa.status.ACCEPTED': '受理', 'sa.status.RETURNED': '差し戻し', 'sa.status.NOT_SUBMITTED': '未提出',
     'sa.clear': '回答を取り消す', 'sa.number': '設問{n}', 'sa.confirm': '変更なしとして確認',
+    'sa.prefilled': '事業継続計画等の記録から選択しました（未保存）。内容を確認し、この区分を保存すると回答になります。',
+    'sa.prefillDiffers': '事業継続計画等の記録からは「{options}」となります。入力済みの回答が優先されます。',
   },
   en: {
     'sa.title': 'Self-assessment', 'sa.sections': 'Sections', 'sa.saveSection': 'Save this section', 'sa.saved': 'Answers saved ({count} changed).',
@@ -27,6 +29,8 @@ messages({
     'sa.returned': 'Returned by the secretariat: {comment}', 'sa.noCampaign': 'No request is open at the moment. You can keep your answers current at any time.',
     'sa.status.SUBMITTED': 'Submitted', 'sa.status.ACCEPTED': 'Accepted', 'sa.status.RETURNED': 'Returned', 'sa.status.NOT_SUBMITTED': 'Not submitted',
     'sa.clear': 'Clear the answer', 'sa.number': 'Q{n}', 'sa.confirm': 'Confirm unchanged',
+    'sa.prefilled': 'Chosen from your continuity plans (not saved yet). Check it and save this section to make it your answer.',
+    'sa.prefillDiffers': 'Your continuity plans give "{options}". The answer you entered takes precedence.',
   },
 });
 
@@ -43,9 +47,12 @@ async function answerSet(memberId) {
   return { byQuestion: Object.fromEntries(items.filter((a) => !a.deleted).map((a) => [a.questionId, a])), etag };
 }
 
-function questionField(q, index, answer) {
+// prefill: the answer derived from the member's plans (GET …/prefills). It fills a question with no answer and no
+// draft, saved only with the section; next to an answer of the member's own it is a hint when it differs.
+function questionField(q, index, answer, prefill) {
   const path = `answers[${index}]`;
-  const chosen = new Set(answer?.optionIds || []);
+  const suggested = prefill && !answer;
+  const chosen = new Set((suggested ? prefill.optionIds : answer?.optionIds) || []);
   const legendId = nextId('q');
   const number = q.numberFy2024 ? t('sa.number', { n: q.numberFy2024 }) : '';
   const selectable = q.options.filter((o) => o.selectable);
@@ -55,6 +62,9 @@ function questionField(q, index, answer) {
   const notesId = nextId('n');
   return h('fieldset', { class: 'question', dataset: { field: path, question: q.id } },
     h('legend', { id: legendId }, number ? h('span', { class: 'qnum' }, `${number} `) : null, q.text),
+    suggested ? h('p', { class: 'notice info prefill', role: 'note' }, t('sa.prefilled'), ' ', h('span', { class: 'hint' }, prefill.basis)) : null,
+    prefill && answer && !sameChoice(answer, prefill) ? h('p', { class: 'hint prefill' },
+      t('sa.prefillDiffers', { options: prefill.optionLabels.join('、') }), ' ', prefill.basis) : null,
     freeText
       ? h('div', { class: 'field', dataset: { field: `${path}.otherText` } }, h('label', { for: otherId }, t('sa.freeText')),
         h('textarea', { id: otherId, rows: 3, dataset: { role: 'otherText' } }, answer?.otherText || ''),
@@ -74,6 +84,11 @@ function questionField(q, index, answer) {
         h('p', { class: 'field-error', hidden: true }))));
 }
 
+function sameChoice(answer, prefill) {
+  const ids = answer.optionIds || [];
+  return !answer.otherText && ids.length === prefill.optionIds.length && prefill.optionIds.every((id) => ids.includes(id));
+}
+
 function readQuestion(fs) {
   const optionIds = [...fs.querySelectorAll('[data-role="option"]:checked')].map((i) => i.value);
   const otherText = fs.querySelector('[data-role="otherText"]')?.value.trim() || '';
@@ -89,9 +104,11 @@ page('/assessment/:memberId', {
   title: 'sa.title', roles: ['secretariat-admin', 'secretariat-staff', 'operator-admin', 'operator-staff'],
   nav: { order: 30, path: (ctx) => `/assessment/${ctx.memberId}`, when: (ctx) => ctx.memberId !== null },
   async render(ctx, { memberId }, query) {
-    const [catalogue, set, campaigns] = await Promise.all([
+    const [catalogue, set, campaigns, prefills] = await Promise.all([
       api('GET', '/api/v1/self-assessment/catalogue').then((r) => r.data), answerSet(memberId),
-      all('/api/v1/self-assessment/campaigns').catch(() => [])]);
+      all('/api/v1/self-assessment/campaigns').catch(() => []),
+      api('GET', `/api/v1/members/${memberId}/self-assessment/prefills`).then((r) => r.data.items)]);
+    const prefillOf = Object.fromEntries(prefills.map((p) => [p.questionId, p]));
     // Respondent attributes (sector, size) come from the member's own data: sections of nothing else are skipped.
     const answerable = catalogue.questions.filter((q) => !q.respondentAttribute);
     const sections = catalogue.sections.filter((s) => answerable.some((q) => q.sectionId === s.id));
@@ -142,7 +159,7 @@ page('/assessment/:memberId', {
     const save = h('button', { type: 'submit', class: 'primary' }, t('sa.saveSection'));
     const form = h('form', { class: 'form assessment', novalidate: true, 'aria-labelledby': 'section-h' },
       draft ? notice('info', t('common.draftRestored')) : null, summary,
-      questions.map((q, i) => questionField(q, i, draftAnswers[q.id] || set.byQuestion[q.id])),
+      questions.map((q, i) => questionField(q, i, draftAnswers[q.id] || set.byQuestion[q.id], prefillOf[q.id])),
       h('div', { class: 'form-actions' }, save));
     const read = () => [...form.querySelectorAll('fieldset.question')].map(readQuestion);
     form.addEventListener('input', () => saveDraft(draftKey, { value: read() }));

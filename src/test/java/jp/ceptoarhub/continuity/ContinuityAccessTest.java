@@ -55,7 +55,7 @@ class ContinuityAccessTest extends ContinuityTestSupport {
                     .isEqualTo(403);
         }
         // an IT-BCP of a1 cannot escalate to a BCP of another member or tenant
-        Map<String, Object> itBcp = planBody("IT_BCP", "bcp-only");
+        Map<String, Object> itBcp = planBody("IT_BCP", "DRAFTED");
         itBcp.put("escalatesToPlanId", pA2);
         assertThat(violationFields(error(HttpRequest.POST(plans(a1), itBcp).bearerAuth(opA1))))
                 .containsExactly("escalatesToPlanId");
@@ -74,8 +74,8 @@ class ContinuityAccessTest extends ContinuityTestSupport {
                 + "AND member_operator_id IN (?, ?)", b1, a2)).isZero();
 
         // positive controls
-        assertThat(get(plans(b1) + "/" + pB1, secB).get("status")).isEqualTo("bcp-only");
-        assertThat(get(plans(a2) + "/" + pA2, secA).get("status")).isEqualTo("bcp-only");
+        assertThat(get(plans(b1) + "/" + pB1, secB).get("status")).isEqualTo("DRAFTED");
+        assertThat(get(plans(a2) + "/" + pA2, secA).get("status")).isEqualTo("DRAFTED");
         assertThat(((List<Map>) get(plans(a1), staffA1).get("items")))
                 .extracting(c -> ((Number) c.get("id")).longValue()).containsExactly(pA1);
         itBcp.put("escalatesToPlanId", pA1);

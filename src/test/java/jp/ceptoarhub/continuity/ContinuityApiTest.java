@@ -7,7 +7,12 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.ceptoarhub.caller.Role;
+import jp.ceptoarhub.api.Labelled;
+import jp.ceptoarhub.continuity.PlanCodes.BcpOption;
+import jp.ceptoarhub.continuity.PlanCodes.ContingencyOption;
+import jp.ceptoarhub.continuity.PlanCodes.LegacyStatus;
 import jp.ceptoarhub.continuity.PlanCodes.PlanType;
+import jp.ceptoarhub.continuity.PlanCodes.SurveyOption;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -33,7 +38,7 @@ class ContinuityApiTest extends ContinuityTestSupport {
     JsonMapper json;
 
     @Test
-    void statusCodesAreExactlyTheSelectableOptionsOfQuestions27And28InTheCatalogue() throws Exception {
+    void surveyOptionsAreExactlyTheSelectableOptionsOfQuestions27And28InTheCatalogue() throws Exception {
         Map catalogue;
         try (InputStream in = Objects.requireNonNull(getClass().getClassLoader()
                 .getResourceAsStream("reference-data/assessment-catalogue-fy2024.json"))) {
@@ -41,21 +46,91 @@ class ContinuityApiTest extends ContinuityTestSupport {
         }
         Map<String, List<Map>> options = new LinkedHashMap<>();
         for (Map q : (List<Map>) catalogue.get("questions")) {
-            options.put((String) q.get("numberFy2024"), (List<Map>) q.get("options"));
+            options.put((String) q.get("id"), (List<Map>) q.get("options"));
         }
-        for (PlanType type : PlanType.values()) {
-            List<Map> expected = options.get(type.question()).stream()
+        for (List<? extends SurveyOption> actual : List.of(Labelled.all(ContingencyOption.class),
+                Labelled.all(BcpOption.class))) {
+            String question = actual.getFirst().questionId();
+            List<Map> expected = options.get(question).stream()
                     .filter(o -> !Boolean.FALSE.equals(o.get("respondentSelectable"))).toList();
-            List<? extends PlanCodes.PlanStatus> actual = type.statuses();
-            assertThat(actual.stream().map(jp.ceptoarhub.api.Labelled::code).toList()).as(type.name())
+            assertThat(actual.stream().map(Labelled::code).toList()).as(question)
                     .isEqualTo(expected.stream().map(o -> o.get("id")).toList());
-            assertThat(actual.stream().map(jp.ceptoarhub.api.Labelled::labelJa).toList()).as(type.name())
+            assertThat(actual.stream().map(Labelled::labelJa).toList()).as(question)
                     .isEqualTo(expected.stream().map(o -> o.get("labelJa")).toList());
-            assertThat(actual.stream().map(PlanCodes.PlanStatus::inPlace).toList()).as(type.name())
-                    .isEqualTo(expected.stream().map(o -> o.get("countsAsImplemented")).toList());
+            assertThat(actual.stream().map(Labelled::labelEn).toList()).as(question)
+                    .isEqualTo(expected.stream().map(o -> o.get("labelEn")).toList());
         }
-        assertThat(PlanType.CONTINGENCY_PLAN.question()).isEqualTo("設問27");
-        assertThat(PlanType.IT_BCP.question()).isEqualTo("設問28");
+        assertThat(ContingencyOption.QUESTION).isEqualTo("q.risk.contingency-plan");
+        assertThat(BcpOption.QUESTION).isEqualTo("q.risk.business-continuity-plan");
+        // every status a plan type had in API 0.1 still reads as a status of the plan
+        for (PlanType type : PlanType.values()) {
+            List<? extends SurveyOption> old = type == PlanType.CONTINGENCY_PLAN ? Labelled.all(ContingencyOption.class)
+                    : Labelled.all(BcpOption.class);
+            for (SurveyOption o : old) {
+                assertThat(LegacyStatus.of(type, o.code())).as(type + " " + o.code()).isPresent();
+            }
+        }
+        assertThat(LegacyStatus.of(PlanType.CONTINGENCY_PLAN, "bcp-only")).isEmpty();
+        assertThat(LegacyStatus.of(PlanType.BCP, "with-cyber")).isEmpty();
+    }
+
+    /** Issue 10: 「…事業復旧計画は策定していない。」 on a 事業復旧計画 used to be reported as in place. */
+    @Test
+    void aRecoveryPlanCannotSayItHasNoRecoveryPlanAndBeInPlace() {
+        String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
+        long member = createMember(sec);
+        Map legacy = createPlan(sec, member, planBody("RECOVERY_PLAN", "bcp-only")).body(); // an API 0.1 client
+        assertThat(legacy.get("status")).isEqualTo("NOT_DRAFTED");
+        assertThat(legacy.get("inPlace")).isEqualTo(false);
+        assertThat(legacy).doesNotContainKey("legacyStatus");
+        Map own = createPlan(sec, member, planBody("RECOVERY_PLAN", "NOT_DRAFTED")).body();
+        assertThat(own.get("inPlace")).isEqualTo(false);
+        assertThat(own.get("planTypeLabel")).isEqualTo("事業復旧計画");
+        assertThat(own.get("statusLabel")).isEqualTo("策定していない");
+        // the same option on a BCP says the BCP is drafted; on a 事業復旧計画 策定中 is in preparation
+        assertThat(createPlan(sec, member, planBody("BCP", "bcp-only")).body().get("status")).isEqualTo("DRAFTED");
+        assertThat(createPlan(sec, member, planBody("RECOVERY_PLAN", "bcp-recovery-in-progress")).body().get("status"))
+                .isEqualTo("IN_PREPARATION");
+        assertThat(createPlan(sec, member, planBody("RECOVERY_PLAN", "bcp-and-recovery")).body().get("inPlace"))
+                .isEqualTo(true);
+        assertThat(count("SELECT COUNT(*) FROM continuity_plan WHERE member_operator_id = ? AND status NOT IN "
+                + "('DRAFTED', 'IN_PREPARATION', 'NOT_DRAFTED')", member)).isZero();
+    }
+
+    @Test
+    void aPlanClaimingCyberCoverageWhileCyberScenariosCoveredIsNoIsRefusedNamingTheField() {
+        String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
+        long member = createMember(sec);
+        Map<String, Object> claim = planBody("CONTINGENCY_PLAN", "with-cyber");
+        claim.put("cyberScenariosCovered", "NO");
+        HttpResponse<Map> r = error(HttpRequest.POST(plans(member), claim).bearerAuth(sec));
+        assertThat(r.code()).isEqualTo(400);
+        assertThat(violationFields(r)).containsExactly("cyberScenariosCovered");
+        Map<String, Object> denial = planBody("CONTINGENCY_PLAN", "without-cyber");
+        denial.put("cyberScenariosCovered", "YES");
+        assertThat(violationFields(error(HttpRequest.POST(plans(member), denial).bearerAuth(sec))))
+                .containsExactly("cyberScenariosCovered");
+        assertThat(countPlans(member)).isZero();
+
+        // the option fills an unstated coverage
+        Map<String, Object> unstated = planBody("CONTINGENCY_PLAN", "with-cyber");
+        unstated.remove("cyberScenariosCovered");
+        assertThat(createPlan(sec, member, unstated).body().get("cyberScenariosCovered")).isEqualTo("YES");
+        Map<String, Object> without = planBody("CONTINGENCY_PLAN", "without-cyber");
+        without.remove("cyberScenariosCovered");
+        Map stored = createPlan(sec, member, without).body();
+        assertThat(stored.get("cyberScenariosCovered")).isEqualTo("NO");
+        // laid over a stored NO, with-cyber is the same contradiction; the plan stays as it was
+        String path = plans(member) + "/" + stored.get("id");
+        HttpResponse<Map> patch = error(HttpRequest.PATCH(path, Map.of("status", "with-cyber"))
+                .header("If-Match", etagOf(path, sec)).bearerAuth(sec));
+        assertThat(violationFields(patch)).containsExactly("cyberScenariosCovered");
+        assertThat(get(path, sec).get("version")).isEqualTo(0);
+        // with the coverage corrected in the same request it is accepted
+        Map fixed = exchange(HttpRequest.PATCH(path, Map.of("status", "with-cyber", "cyberScenariosCovered", "PARTIAL"))
+                .header("If-Match", etagOf(path, sec)), sec, Map.class).body();
+        assertThat(fixed.get("status")).isEqualTo("DRAFTED");
+        assertThat(fixed.get("cyberScenariosCovered")).isEqualTo("PARTIAL");
     }
 
     @Test
@@ -64,7 +139,7 @@ class ContinuityApiTest extends ContinuityTestSupport {
         long member = createMember(sec);
         String op = token(person(tenantA(), Role.OPERATOR_ADMIN, member));
 
-        Map<String, Object> body = planBody("CONTINGENCY_PLAN", "with-cyber");
+        Map<String, Object> body = planBody("CONTINGENCY_PLAN", "DRAFTED");
         body.put("ownerName", "ﾀｶﾊｼ 𠮷子"); // half-width katakana normalised (NFKC), non-BMP kept
         HttpResponse<Map> created = exchange(HttpRequest.POST(plans(member), body).header("Idempotency-Key", "cp-1"),
                 op, Map.class);
@@ -82,7 +157,7 @@ class ContinuityApiTest extends ContinuityTestSupport {
         Map ja = http.toBlocking().retrieve(HttpRequest.GET(plans(member) + "/" + id)
                 .header("Accept-Language", "ja").bearerAuth(op), Map.class);
         assertThat(ja.get("planTypeLabel")).isEqualTo("コンティンジェンシープラン");
-        assertThat(ja.get("statusLabel")).isEqualTo("サイバー攻撃への備えも取り入れたコンティンジェンシープランを策定している");
+        assertThat(ja.get("statusLabel")).isEqualTo("策定している");
         assertThat(ja.get("inPlace")).isEqualTo(true);
         assertThat(ja.get("cyberScenariosCovered")).isEqualTo("PARTIAL");
         assertThat(ja.get("lastReviewedOn")).isEqualTo("2025-04-01");
@@ -93,19 +168,20 @@ class ContinuityApiTest extends ContinuityTestSupport {
         Map en = http.toBlocking().retrieve(HttpRequest.GET(plans(member) + "/" + id)
                 .header("Accept-Language", "en-US,en;q=0.9").bearerAuth(op), Map.class);
         assertThat(en.get("planTypeLabel")).isEqualTo("Contingency plan");
-        assertThat(en.get("statusLabel")).isEqualTo("A contingency plan is in place and includes preparation for cyber attacks");
-        Map bcp = get(plans(member) + "/" + createPlanId(op, member, planBody("IT_BCP", "bcp-and-recovery")), op);
+        assertThat(en.get("statusLabel")).isEqualTo("Drafted");
+        Map bcp = get(plans(member) + "/" + createPlanId(op, member, planBody("IT_BCP", "DRAFTED")), op);
         assertThat(bcp.get("planTypeLabel")).isEqualTo("IT-BCP");
 
         // If-Match: missing → 428, wrong → 412, nothing changed either time
-        Map<String, Object> patch = Map.of("status", "without-cyber", "cyberScenariosCovered", "NO");
+        Map<String, Object> patch = Map.of("status", "IN_PREPARATION", "cyberScenariosCovered", "NO");
         assertThat(error(HttpRequest.PATCH(plans(member) + "/" + id, patch).bearerAuth(op)).code()).isEqualTo(428);
         assertThat(error(HttpRequest.PATCH(plans(member) + "/" + id, patch)
                 .header("If-Match", "W/\"continuity-plan-" + id + "-v99\"").bearerAuth(op)).code()).isEqualTo(412);
-        assertThat(count("SELECT COUNT(*) FROM continuity_plan WHERE id = ? AND status = 'with-cyber'", id)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM continuity_plan WHERE id = ? AND status = 'DRAFTED'", id)).isEqualTo(1);
         HttpResponse<Map> updated = exchange(HttpRequest.PATCH(plans(member) + "/" + id, patch)
                 .header("If-Match", etag), op, Map.class);
-        assertThat(updated.body().get("status")).isEqualTo("without-cyber");
+        assertThat(updated.body().get("status")).isEqualTo("IN_PREPARATION");
+        assertThat(updated.body().get("inPlace")).isEqualTo(false);
         assertThat(updated.body().get("cyberScenariosCovered")).isEqualTo("NO");
         assertThat(updated.body().get("lastReviewedOn")).isEqualTo("2025-04-01");
         String etag2 = updated.header("ETag");
@@ -140,6 +216,7 @@ class ContinuityApiTest extends ContinuityTestSupport {
         cases.put("status", b -> b.put("status", "implemented"));
         cases.put("status ", b -> b.put("status", "with-cyber")); // a 設問27 option on a BCP
         cases.put("status  ", b -> b.put("status", "no-answer")); // not selectable
+        cases.put("status   ", b -> b.put("status", "drafted")); // codes are exact
         cases.put("cyberScenariosCovered", b -> b.put("cyberScenariosCovered", "MAYBE"));
         cases.put("lastReviewedOn", b -> b.put("lastReviewedOn", "2025-13-01"));
         cases.put("lastExercisedOn", b -> b.put("lastExercisedOn", LocalDate.now().plusDays(10).toString()));
@@ -172,11 +249,11 @@ class ContinuityApiTest extends ContinuityTestSupport {
         assertThat(r.code()).isEqualTo(400);
         assertThat(violationFields(r)).containsExactlyInAnyOrder("nextReviewDue", "scopeNotes");
         assertThat(violationFields(error(HttpRequest.PATCH(plans(member) + "/" + id,
-                Map.of("planType", "CONTINGENCY_PLAN")).header("If-Match", etag).bearerAuth(sec))))
+                Map.of("planType", "CONTINGENCY_PLAN", "status", "bcp-only")).header("If-Match", etag).bearerAuth(sec))))
                 .containsExactly("status"); // bcp-only is not a 設問27 option
         // an IT-BCP may escalate only to a live BCP of the member, not to another IT-BCP
-        long itBcp = createPlanId(sec, member, planBody("IT_BCP", "bcp-only"));
-        Map<String, Object> link = planBody("IT_BCP", "bcp-only");
+        long itBcp = createPlanId(sec, member, planBody("IT_BCP", "DRAFTED"));
+        Map<String, Object> link = planBody("IT_BCP", "DRAFTED");
         link.put("escalatesToPlanId", itBcp);
         assertThat(violationFields(error(HttpRequest.POST(plans(member), link).bearerAuth(sec))))
                 .containsExactly("escalatesToPlanId");
@@ -195,7 +272,7 @@ class ContinuityApiTest extends ContinuityTestSupport {
         String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
         long member = createMember(sec);
         long bcp = createPlanId(sec, member, planBody());
-        Map<String, Object> body = planBody("IT_BCP", "bcp-recovery-in-progress");
+        Map<String, Object> body = planBody("IT_BCP", "DRAFTED");
         body.put("escalatesToPlanId", bcp);
         long itBcp = createPlanId(sec, member, body);
         assertThat(((Number) get(plans(member) + "/" + itBcp, sec).get("escalatesToPlanId")).longValue()).isEqualTo(bcp);
@@ -216,9 +293,9 @@ class ContinuityApiTest extends ContinuityTestSupport {
         String sec = token(person(tenantA(), Role.SECRETARIAT_ADMIN));
         long member = createMember(sec);
         String op = token(person(tenantA(), Role.OPERATOR_STAFF, member));
-        long old = createPlanId(op, member, planBody("CONTINGENCY_PLAN", "with-cyber"));
+        long old = createPlanId(op, member, planBody("CONTINGENCY_PLAN", "DRAFTED"));
         long kept = createPlanId(op, member, planBody());
-        long gone = createPlanId(op, member, planBody("RECOVERY_PLAN", "bcp-considering-or-drafting"));
+        long gone = createPlanId(op, member, planBody("RECOVERY_PLAN", "IN_PREPARATION"));
         Timestamp anHourAgo = Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS));
         execute("UPDATE continuity_plan SET created_at = ?, updated_at = ? WHERE member_operator_id = ?", anHourAgo,
                 anHourAgo, member);
@@ -231,7 +308,7 @@ class ContinuityApiTest extends ContinuityTestSupport {
                 .header("If-Match", etagOf(plans(member) + "/" + kept, op)), op, Map.class);
         exchange(HttpRequest.DELETE(plans(member) + "/" + gone).header("If-Match", etagOf(plans(member) + "/" + gone, op)),
                 op, String.class);
-        long added = createPlanId(op, member, planBody("IT_BCP", "bcp-only"));
+        long added = createPlanId(op, member, planBody("IT_BCP", "NOT_DRAFTED"));
 
         Map delta = get(plans(member) + "?updatedSince=" + URLEncoder.encode(token, StandardCharsets.UTF_8), op);
         List<Map> items = (List<Map>) delta.get("items");
@@ -255,7 +332,7 @@ class ContinuityApiTest extends ContinuityTestSupport {
         var opPerson = person(tenantA(), Role.OPERATOR_ADMIN, member);
         String op = token(opPerson);
         long id = createPlanId(op, member, planBody());
-        String etag2 = exchange(HttpRequest.PATCH(plans(member) + "/" + id, Map.of("status", "bcp-and-recovery",
+        String etag2 = exchange(HttpRequest.PATCH(plans(member) + "/" + id, Map.of("status", "NOT_DRAFTED",
                 "ownerName", "山田 太郎", "lastReviewedOn", "2025-06-30")).header("If-Match",
                 etagOf(plans(member) + "/" + id, sec)), sec, Map.class).header("ETag");
         exchange(HttpRequest.DELETE(plans(member) + "/" + id).header("If-Match", etag2), op, String.class);
@@ -264,12 +341,12 @@ class ContinuityApiTest extends ContinuityTestSupport {
         assertThat(h).extracting(e -> e.get("changeType")).containsExactly("CREATED", "UPDATED", "DELETED");
         assertThat(h).extracting(e -> ((Number) e.get("seq")).intValue()).containsExactly(1, 2, 3);
         assertThat(h.get(0).get("actorName")).isEqualTo(opPerson.username());
-        assertThat((Map) h.get(0).get("after")).containsEntry("planType", "BCP").containsEntry("status", "bcp-only");
+        assertThat((Map) h.get(0).get("after")).containsEntry("planType", "BCP").containsEntry("status", "DRAFTED");
         Map update = h.get(1);
         assertThat(update.get("actorSubject")).isEqualTo(secPerson.subject());
         assertThat(((Map) update.get("before")).keySet()).containsExactlyInAnyOrder("status", "lastReviewedOn");
-        assertThat((Map) update.get("before")).containsEntry("status", "bcp-only").containsEntry("lastReviewedOn", "2025-04-01");
-        assertThat((Map) update.get("after")).containsEntry("status", "bcp-and-recovery")
+        assertThat((Map) update.get("before")).containsEntry("status", "DRAFTED").containsEntry("lastReviewedOn", "2025-04-01");
+        assertThat((Map) update.get("after")).containsEntry("status", "NOT_DRAFTED")
                 .containsEntry("lastReviewedOn", "2025-06-30");
         assertThat(h.get(2)).doesNotContainKey("after");
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND entity_type = 'continuity-plan' "
@@ -290,9 +367,9 @@ class ContinuityApiTest extends ContinuityTestSupport {
 
         long bcp = createPlanId(op, member, planBody());
         assertThat(state(sec, member).get("status")).isEqualTo("INCOMPLETE"); // no contingency plan
-        long cp = createPlanId(op, member, planBody("CONTINGENCY_PLAN", "considering"));
+        long cp = createPlanId(op, member, planBody("CONTINGENCY_PLAN", "IN_PREPARATION"));
         assertThat(state(sec, member).get("status")).isEqualTo("INCOMPLETE"); // only being considered
-        exchange(HttpRequest.PATCH(plans(member) + "/" + cp, Map.of("status", "without-cyber"))
+        exchange(HttpRequest.PATCH(plans(member) + "/" + cp, Map.of("status", "DRAFTED"))
                 .header("If-Match", etagOf(plans(member) + "/" + cp, op)), op, Map.class);
         assertThat(state(sec, member).get("status")).isEqualTo("CURRENT");
 

@@ -31,7 +31,7 @@ abstract class ContinuityTestSupport extends MemberRecordsTestSupport {
     }
 
     protected static Map<String, Object> planBody() {
-        return planBody("BCP", "bcp-only");
+        return planBody("BCP", "DRAFTED");
     }
 
     protected HttpResponse<Map> createPlan(String token, long memberId, Map<String, Object> body) {

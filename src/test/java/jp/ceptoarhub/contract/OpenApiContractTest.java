@@ -624,7 +624,7 @@ class OpenApiContractTest extends ContractTestSupport {
     void createListGetUpdateDeleteAndSyncContinuityPlans() {
         long member = createMember();
         String base = "/api/v1/members/" + member + "/continuity-plans";
-        Exchange created = call("POST", base, tenantAdmin(), planBody("BCP", "bcp-only"),
+        Exchange created = call("POST", base, tenantAdmin(), planBody("BCP", "DRAFTED"),
                 "Idempotency-Key", java.util.UUID.randomUUID().toString());
         assertValid(created, 201);
         String id = jsonField(created.body(), "id");
@@ -632,9 +632,11 @@ class OpenApiContractTest extends ContractTestSupport {
         assertThat(created.header("Location")).endsWith(path);
         assertThat(created.header("ETag")).startsWith("W/\"continuity-plan-" + id + "-v");
         assertThat(created.body()).contains("\"deleted\":false", "\"inPlace\":true", "\"reviewOverdue\":false");
+        // a client of API 0.1 sends a 設問27 option: stored as the plan's own status
         Exchange contingency = call("POST", base, tenantAdmin(), planBody("CONTINGENCY_PLAN", "with-cyber"),
                 "Accept-Language", "en");
         assertValid(contingency, 201);
+        assertThat(contingency.body()).contains("\"status\":\"DRAFTED\"");
         String contingencyPath = base + "/" + jsonField(contingency.body(), "id");
 
         Exchange first = call("GET", base + "?limit=1", tenantAdmin(), null);
@@ -651,14 +653,14 @@ class OpenApiContractTest extends ContractTestSupport {
         assertThat(got.header("ETag")).isEqualTo(created.header("ETag"));
 
         // Without If-Match the request breaks the spec on purpose: only the response is validated.
-        Exchange without = call("PATCH", path, tenantAdmin(), "{\"status\":\"bcp-and-recovery\"}");
+        Exchange without = call("PATCH", path, tenantAdmin(), "{\"status\":\"IN_PREPARATION\"}");
         assertValidResponse(without, 428);
         Exchange updated = call("PATCH", path, tenantAdmin(),
-                "{\"status\":\"bcp-and-recovery\",\"ownerRole\":\"\",\"cyberScenariosCovered\":null}",
+                "{\"status\":\"IN_PREPARATION\",\"ownerRole\":\"\",\"cyberScenariosCovered\":null}",
                 "If-Match", got.header("ETag"));
         assertValid(updated, 200);
         assertThat(updated.header("ETag")).isNotEqualTo(got.header("ETag"));
-        assertThat(updated.body()).contains("\"status\":\"bcp-and-recovery\"").doesNotContain("\"ownerRole\"");
+        assertThat(updated.body()).contains("\"status\":\"IN_PREPARATION\"").doesNotContain("\"ownerRole\"");
         Exchange stale = call("PATCH", path, tenantAdmin(), "{\"scopeNotes\":\"x\"}", "If-Match", got.header("ETag"));
         assertValid(stale, 412);
         assertThat(jsonField(stale.body(), "currentEtag")).isEqualTo(updated.header("ETag"));
@@ -671,7 +673,7 @@ class OpenApiContractTest extends ContractTestSupport {
         // Delta sync: the updated plan in full, the deleted one as a tombstone.
         Exchange delta = call("GET", base + "?updatedSince=" + syncToken, tenantAdmin(), null);
         assertValid(delta, 200);
-        assertThat(delta.body()).contains("\"deleted\":true", "\"deletedAt\"", "bcp-and-recovery");
+        assertThat(delta.body()).contains("\"deleted\":true", "\"deletedAt\"", "IN_PREPARATION");
 
         // History (with explicit nulls in before/after), also of the deleted plan.
         Exchange history = call("GET", path + "/history", tenantAdmin(), null);
@@ -693,7 +695,7 @@ class OpenApiContractTest extends ContractTestSupport {
         assertValid(empty, 409);
         assertThat(empty.body()).contains("continuity-plans-empty");
 
-        Exchange created = call("POST", base, tenantAdmin(), planBody("CONTINGENCY_PLAN", "considering"));
+        Exchange created = call("POST", base, tenantAdmin(), planBody("CONTINGENCY_PLAN", "IN_PREPARATION"));
         assertValid(created, 201);
         String id = jsonField(created.body(), "id");
         Exchange confirmed = call("POST", base + "/confirm", tenantAdmin(), null);
@@ -703,16 +705,21 @@ class OpenApiContractTest extends ContractTestSupport {
         assertValid(history, 200);
         assertThat(history.body()).contains("\"CONFIRMED\"");
 
-        String wrongOrder = planBody("BCP", "bcp-only").replace("\"nextReviewDue\":\"" + nextYear() + "\"",
+        String wrongOrder = planBody("BCP", "DRAFTED").replace("\"nextReviewDue\":\"" + nextYear() + "\"",
                 "\"nextReviewDue\":\"2025-01-01\"");
         Exchange badDates = call("POST", base, tenantAdmin(), wrongOrder);
         assertValid(badDates, 400);
         assertThat(badDates.header("Content-Type")).startsWith("application/problem+json");
         assertThat(badDates.body()).contains("\"violations\":[{", "\"field\":\"nextReviewDue\"");
-        // bcp-only is a 設問28 option: not valid for a contingency plan (設問27).
+        // bcp-only is a 設問28 option: not a status a contingency plan had in API 0.1 (設問27).
         Exchange badStatus = call("POST", base, tenantAdmin(), planBody("CONTINGENCY_PLAN", "bcp-only"));
         assertValid(badStatus, 400);
         assertThat(badStatus.body()).contains("\"field\":\"status\"");
+        // with-cyber while cyberScenariosCovered is NO: a contradiction, named by the coverage field
+        Exchange contradiction = call("POST", base, tenantAdmin(), planBody("CONTINGENCY_PLAN", "with-cyber")
+                .replace("\"cyberScenariosCovered\":\"PARTIAL\"", "\"cyberScenariosCovered\":\"NO\""));
+        assertValid(contradiction, 400);
+        assertThat(contradiction.body()).contains("\"field\":\"cyberScenariosCovered\"");
         Exchange badSince = call("GET", base + "?updatedSince=yesterday", tenantAdmin(), null);
         assertValidResponse(badSince, 400);
         assertThat(badSince.body()).contains("\"field\":\"updatedSince\"");

@@ -26,6 +26,30 @@ class SelfAssessmentContractTest extends ContractTestSupport {
     }
 
     @Test
+    void prefillsFromTheContinuityPlans() {
+        long member = createMember();
+        String base = "/api/v1/members/" + member;
+        Exchange none = call("GET", base + "/self-assessment/prefills", tenantAdmin(), null);
+        assertValid(none, 200);
+        assertThat(none.body()).contains("\"items\":[]");
+        assertValid(call("POST", base + "/continuity-plans", tenantAdmin(),
+                "{\"planType\":\"CONTINGENCY_PLAN\",\"status\":\"DRAFTED\",\"cyberScenariosCovered\":\"NO\"}"), 201);
+        assertValid(call("POST", base + "/continuity-plans", tenantAdmin(),
+                "{\"planType\":\"BCP\",\"status\":\"DRAFTED\"}"), 201);
+        assertValid(call("POST", base + "/continuity-plans", tenantAdmin(),
+                "{\"planType\":\"RECOVERY_PLAN\",\"status\":\"DRAFTED\"}"), 201);
+        assertValid(call("PUT", base + "/self-assessment/answers/q.risk.contingency-plan", tenantAdmin(),
+                "{\"optionIds\":[\"without-cyber\"]}"), 201);
+        Exchange offered = call("GET", base + "/self-assessment/prefills", tenantAdmin(), null, "Accept-Language", "en");
+        assertValid(offered, 200);
+        assertThat(offered.body()).contains("\"without-cyber\"", "\"bcp-and-recovery\"", "\"sameAsAnswer\":true",
+                "\"answered\":false");
+        assertValidResponse(call("GET", base + "/self-assessment/prefills", null, null), 401);
+        assertValid(call("GET", "/api/v1/members/999999/self-assessment/prefills", tenantAdmin(), null), 404);
+        assertValid(call("GET", base + "/self-assessment/prefills", platformAdmin, null), 403);
+    }
+
+    @Test
     void answerPutGetBatchDeleteSyncHistoryAndConfirm() {
         long member = createMember();
         String base = "/api/v1/members/" + member + "/self-assessment";

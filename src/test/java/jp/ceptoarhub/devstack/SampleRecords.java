@@ -85,9 +85,10 @@ public final class SampleRecords {
             n++;
         }
         for (String plan : List.of(
-                "{\"planType\":\"CONTINGENCY_PLAN\",\"status\":\"with-cyber\",\"lastReviewedOn\":\"2025-04-01\"}",
-                "{\"planType\":\"BCP\",\"status\":\"bcp-only\",\"cyberScenariosCovered\":\"PARTIAL\"}",
-                "{\"planType\":\"RECOVERY_PLAN\",\"status\":\"bcp-only\",\"ownerName\":\"佐藤 花子\"}")) {
+                "{\"planType\":\"CONTINGENCY_PLAN\",\"status\":\"DRAFTED\",\"cyberScenariosCovered\":\"YES\","
+                        + "\"lastReviewedOn\":\"2025-04-01\"}",
+                "{\"planType\":\"BCP\",\"status\":\"DRAFTED\",\"cyberScenariosCovered\":\"PARTIAL\"}",
+                "{\"planType\":\"RECOVERY_PLAN\",\"status\":\"IN_PREPARATION\",\"ownerName\":\"佐藤 花子\"}")) {
             send("POST", member + "continuity-plans", token, plan, 201);
             n++;
         }

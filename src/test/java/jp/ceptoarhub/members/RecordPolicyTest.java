@@ -149,6 +149,6 @@ class RecordPolicyTest extends MemberRecordsTestSupport {
     }
 
     static Map<String, Object> plan() {
-        return Map.of("planType", "BCP", "status", "bcp-only");
+        return Map.of("planType", "BCP", "status", "DRAFTED");
     }
 }

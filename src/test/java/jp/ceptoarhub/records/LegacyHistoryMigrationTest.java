@@ -7,34 +7,20 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import jp.ceptoarhub.caller.Role;
-import jp.ceptoarhub.devstack.EmbeddedMariaDb;
-import jp.ceptoarhub.identity.IdentityProvisioning;
-import jp.ceptoarhub.identity.KeycloakSettings;
-import jp.ceptoarhub.identity.UserDirectory;
-import jp.ceptoarhub.testing.IntegrationTest;
-import jp.ceptoarhub.testing.KeycloakLogin;
-import jp.ceptoarhub.testing.TestStack;
-import org.flywaydb.core.Flyway;
+import jp.ceptoarhub.testing.LegacyDatabase;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import static jp.ceptoarhub.testing.LegacyDatabase.load;
+import static jp.ceptoarhub.testing.LegacyDatabase.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,14 +40,9 @@ class LegacyHistoryMigrationTest {
 
     @Test
     void historyWrittenByTheLegacyCodeSurvivesTheMigrationAndReadsTheSameThroughTheApi() throws Exception {
-        String schema = "legacy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String url = TestStack.get().jdbcUrl().replace("/" + EmbeddedMariaDb.DATABASE + "?", "/" + schema + "?");
-        try (Connection server = connect(TestStack.get().jdbcUrl()); Statement st = server.createStatement()) {
-            st.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
-        try {
-            flyway(url).target(MigrationVersion.fromVersion("11")).load().migrate();
-            try (Connection db = connect(url)) {
+        try (LegacyDatabase legacy = new LegacyDatabase()) {
+            legacy.flyway().target(MigrationVersion.fromVersion("11")).load().migrate();
+            try (Connection db = legacy.connect()) {
                 load(db, "/legacy/v11-legacy-records.sql");
                 List<List<String>> contactChanges = rows(db, "SELECT contact_id, " + HISTORY_COLUMNS
                         + " FROM contact_change ORDER BY id");
@@ -76,7 +57,8 @@ class LegacyHistoryMigrationTest {
                 assertThat(planChanges).extracting(r -> r.get(7))
                         .contains("CREATED", "UPDATED", "DELETED", "CONFIRMED");
 
-                flyway(url).load().migrate();
+                // V12 only: later migrations (V30 rewrites plan statuses) have tests of their own
+                legacy.flyway().target(MigrationVersion.fromVersion("12")).load().migrate();
 
                 assertThat(rows(db, "SELECT record_id, " + HISTORY_COLUMNS + " FROM record_change "
                         + "WHERE record_type = 'contacts' ORDER BY id")).isEqualTo(contactChanges);
@@ -88,35 +70,29 @@ class LegacyHistoryMigrationTest {
                         + "WHERE record_type = 'continuity-plans' ORDER BY member_operator_id"))
                         .isEqualTo(planConfirmations);
                 assertThat(rows(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-                        + schema + "' AND table_name IN ('contact_change', 'contact_list_confirmation', "
+                        + legacy.schema() + "' AND table_name IN ('contact_change', 'contact_list_confirmation', "
                         + "'continuity_plan_change', 'continuity_plan_confirmation')")).isEmpty();
             }
-            servedByTheCurrentCode(url);
-        } finally {
-            try (Connection server = connect(TestStack.get().jdbcUrl()); Statement st = server.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + schema);
-            }
+            legacy.flyway().load().migrate();
+            servedByTheCurrentCode(legacy);
         }
     }
 
     /** The migrated database behind the current service: the same answers as the legacy code gave. */
-    private void servedByTheCurrentCode(String url) throws Exception {
-        Map<String, Object> properties = new HashMap<>(TestStack.properties());
-        properties.put("datasources.default.url", url);
-        properties.put("ceptoar.bootstrap.enabled", "false");
-        try (ApplicationContext context = ApplicationContext.run(properties);
+    private void servedByTheCurrentCode(LegacyDatabase database) throws Exception {
+        try (ApplicationContext context = ApplicationContext.run(database.serviceProperties());
              EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
              HttpClient client = HttpClient.create(server.getURL())) {
             JsonMapper json = context.getBean(JsonMapper.class);
-            Map before = json.readValue(resource("/legacy/v11-legacy-responses.json"), Map.class);
+            Map before = json.readValue(LegacyDatabase.resource("/legacy/v11-legacy-responses.json"), Map.class);
             long tenantId = ((Number) before.get("tenantId")).longValue();
-            String token = secretariatOf(context, url, tenantId, (String) before.get("realmName"));
+            String token = database.secretariatOf(context, tenantId, (String) before.get("realmName"));
             BlockingHttpClient http = client.toBlocking();
 
             for (Map history : (List<Map>) before.get("histories")) {
                 String path = (String) history.get("path");
                 Map legacy = (Map) history.get("response");
-                assertThat(read(json, http, path + "?limit=200", token)).as(path).isEqualTo(legacy);
+                assertThat(withoutV30(read(json, http, path + "?limit=200", token))).as(path).isEqualTo(legacy);
                 List<Object> paged = new ArrayList<>();
                 String cursor = null;
                 do {
@@ -124,7 +100,8 @@ class LegacyHistoryMigrationTest {
                     paged.addAll((List) page.get("items"));
                     cursor = (String) page.get("nextCursor");
                 } while (cursor != null);
-                assertThat(paged).as(path + ", two entries a page").isEqualTo(legacy.get("items"));
+                assertThat(paged.subList(0, ((List) legacy.get("items")).size())).as(path + ", two entries a page")
+                        .isEqualTo(legacy.get("items"));
             }
 
             // the same last change, last confirmation and completeness (status and stale depend on today's date)
@@ -142,28 +119,19 @@ class LegacyHistoryMigrationTest {
     }
 
     /**
-     * A secretariat admin of the migrated tenant. The capture's Keycloak is gone: the tenant's realm is created again
-     * in this run's Keycloak and the tenant's issuer pointed at it; nothing else of the migrated data is touched.
+     * The page without the MIGRATED entry V30 appends to a live continuity plan (its status became a status of the
+     * plan's own; ContinuityMigrationTest tests that): it must be the last entry, if any.
      */
-    private static String secretariatOf(ApplicationContext context, String url, long tenantId, String realm)
-            throws Exception {
-        IdentityProvisioning keycloak = context.getBean(IdentityProvisioning.class);
-        if (!keycloak.realmExists(realm)) {
-            keycloak.createRealm(realm, "試験CEPTOAR", false);
+    private static Map withoutV30(Map page) {
+        List<Map> items = new ArrayList<>((List<Map>) page.get("items"));
+        if ("MIGRATED".equals(items.getLast().get("changeType"))) {
+            assertThat(items.getLast().get("actorName")).isEqualTo("V30 plan statuses of their own");
+            items.removeLast();
         }
-        try (Connection db = connect(url);
-             PreparedStatement ps = db.prepareStatement("UPDATE tenant SET issuer = ? WHERE id = ?")) {
-            ps.setString(1, context.getBean(KeycloakSettings.class).issuerOf(realm));
-            ps.setLong(2, tenantId);
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        }
-        String username = "migration-" + UUID.randomUUID().toString().substring(0, 8);
-        var user = keycloak.createUser(realm, new IdentityProvisioning.NewUser(username, username + "@example.jp", true,
-                "Test", Role.SECRETARIAT_ADMIN.code(), IntegrationTest.PASSWORD, List.of()).withSecondFactor(true));
-        context.getBean(UserDirectory.class).register(tenantId, user.subject(), username, username + "@example.jp",
-                "Test secretariat", Role.SECRETARIAT_ADMIN, null);
-        return new KeycloakLogin(TestStack.get().keycloakUrl()).login(realm, username, IntegrationTest.PASSWORD)
-                .accessToken();
+        assertThat(items).extracting(e -> e.get("changeType")).doesNotContain("MIGRATED");
+        Map out = new HashMap(page);
+        out.put("items", items);
+        return out;
     }
 
     /** The dashboard's state of contacts and continuity plans per member, keyed "memberId/recordType". */
@@ -185,53 +153,5 @@ class LegacyHistoryMigrationTest {
     private static Map read(JsonMapper json, BlockingHttpClient http, String path, String token) throws IOException {
         String body = http.retrieve(HttpRequest.GET(path).bearerAuth(token), String.class);
         return json.readValue(body.getBytes(StandardCharsets.UTF_8), Argument.of(Map.class));
-    }
-
-    private static FluentConfiguration flyway(String url) {
-        return Flyway.configure().dataSource(url, EmbeddedMariaDb.USER, EmbeddedMariaDb.PASSWORD)
-                .locations("classpath:db/migration");
-    }
-
-    private static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, EmbeddedMariaDb.USER, EmbeddedMariaDb.PASSWORD);
-    }
-
-    /** Runs the fixture's statements (one a line; lines starting with -- are comments) in one session. */
-    private static void load(Connection db, String resource) throws Exception {
-        try (Statement st = db.createStatement()) {
-            for (String line : new String(resource(resource), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("--")) {
-                    st.execute(line.substring(0, line.lastIndexOf(';')));
-                }
-            }
-            st.execute("SET time_zone = DEFAULT");
-        }
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = LegacyHistoryMigrationTest.class.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return in.readAllBytes();
-        }
-    }
-
-    /** Every row as text in UTC, to compare tables column by column. */
-    private static List<List<String>> rows(Connection db, String sql) throws SQLException {
-        try (Statement st = db.createStatement()) {
-            st.execute("SET time_zone = '+00:00'");
-            List<List<String>> out = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery(sql)) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.add(rs.getString(i));
-                    }
-                    out.add(row);
-                }
-            }
-            st.execute("SET time_zone = DEFAULT");
-            return out;
-        }
     }
 }

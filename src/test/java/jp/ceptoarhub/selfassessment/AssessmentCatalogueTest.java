@@ -8,8 +8,11 @@ import jp.ceptoarhub.selfassessment.ImplementationRule.Status;
 import jp.ceptoarhub.selfassessment.TextCoding.Code;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +35,23 @@ class AssessmentCatalogueTest {
 
     private static Status coded(String number, List<String> optionIds, String text, Code code, String optionId) {
         return CATALOGUE.implementation(q(number).id(), optionIds, text, code, optionId);
+    }
+
+    /**
+     * The shipped data cites published documents (a tag of sourceDocuments, REFERENCE-DATA.md's Sources) with line
+     * numbers as a secondary aid, never a path into files the product's users do not have.
+     */
+    @Test
+    void theShippedReferenceDataCitesDocumentsNotProjectFiles() throws Exception {
+        for (String name : List.of("reference-data/assessment-catalogue-fy2024.json",
+                "reference-data/service-maintenance-levels.json")) {
+            String text;
+            try (InputStream in = Objects.requireNonNull(getClass().getClassLoader().getResourceAsStream(name))) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertThat(text).as(name).doesNotContain("seeds/", "domain/", ".txt", ".md").contains("\"sourceLines\"");
+        }
+        assertThat(CATALOGUE.question("q.risk.contingency-plan").orElseThrow().options()).isNotEmpty();
     }
 
     @Test

@@ -56,7 +56,8 @@ class CriticalServiceApiTest extends CriticalServiceTestSupport {
             }
             assertThat(t.get("name")).isEqualTo(e.get("serviceNameJa"));
         }
-        assertThat((Map) all.get("source")).containsEntry("lines", "L3719–L9233");
+        assertThat((Map) all.get("source")).containsEntry("lines", "AP L3719–L9233").doesNotContainKeys("file", "digest");
+        assertThat(json.writeValueAsString(all)).doesNotContain("seeds/", "domain/", ".txt");
         assertThat(((List<Map>) all.get("notes"))).extracting(n -> n.get("id")).contains("annex2.note1",
                 "annex2.note2");
 

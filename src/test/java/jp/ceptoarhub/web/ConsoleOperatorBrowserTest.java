@@ -87,6 +87,7 @@ class ConsoleOperatorBrowserTest extends ConsoleTestSupport {
                 .singleElement().satisfies(r -> assertThat(r.get("lastConfirmedAt")).isNotNull());
 
         answerAndSubmitTheSelfAssessment(page, op, true);
+        planAnswersArePrefilled(page, op);
         everyRecordTypeHasItsListAndForm(page, op);
 
         menu(page, "エクスポート");
@@ -216,12 +217,40 @@ class ConsoleOperatorBrowserTest extends ConsoleTestSupport {
             assertThat(page.locator("form.form select").first().locator("option")).not().hasCount(1);
             accessible(page);
         });
-        // The status options follow the plan type (設問27 for a contingency plan, 設問28 otherwise).
-        page.getByLabel("計画の種類 (必須)").selectOption("CONTINGENCY_PLAN");
-        assertThat(page.getByLabel("策定状況（設問27/28） (必須)").locator("option[value=with-cyber]")).hasCount(1);
-        page.getByLabel("計画の種類 (必須)").selectOption("BCP");
-        assertThat(page.getByLabel("策定状況（設問27/28） (必須)").locator("option[value=bcp-only]")).hasCount(1);
-        assertThat(page.getByLabel("策定状況（設問27/28） (必須)").locator("option[value=with-cyber]")).hasCount(0);
+        // Every plan type has the same statuses of its own; the survey's 設問27/28 options are not plan statuses.
+        for (String type : List.of("CONTINGENCY_PLAN", "RECOVERY_PLAN")) {
+            page.getByLabel("計画の種類 (必須)").selectOption(type);
+            assertThat(page.getByLabel("策定状況 (必須)").locator("option[value=NOT_DRAFTED]")).hasText("策定していない");
+            assertThat(page.getByLabel("策定状況 (必須)").locator("option[value=bcp-only]")).hasCount(0);
+        }
+    }
+
+    /** 設問27 and 設問28 come prefilled from the plans; saving the section makes them the member's answers. */
+    private void planAnswersArePrefilled(Page page, Operator op) {
+        String plans = "/api/v1/members/" + op.memberId() + "/continuity-plans";
+        for (Map<String, String> plan : List.of(Map.of("planType", "CONTINGENCY_PLAN", "status", "DRAFTED",
+                        "cyberScenariosCovered", "YES"), Map.of("planType", "BCP", "status", "DRAFTED"),
+                Map.of("planType", "RECOVERY_PLAN", "status", "NOT_DRAFTED"))) {
+            exchange(HttpRequest.POST(plans, plan), token(op.user()), Map.class);
+        }
+        page.navigate(consoleUrl() + "/#/assessment/" + op.memberId() + "?section=risk-management");
+        onPage(page, "自己評価");
+        Locator q28 = page.locator("fieldset[data-question='q.risk.business-continuity-plan']");
+        assertThat(q28.locator("input[value=bcp-only]")).isChecked();
+        assertThat(q28.locator(".prefill")).containsText("事業継続計画等の記録から選択しました（未保存）");
+        assertThat(q28.locator(".prefill")).containsText("事業復旧計画 #");
+        assertThat(page.locator("fieldset[data-question='q.risk.contingency-plan'] input[value=with-cyber]"))
+                .isChecked();
+        accessible(page);
+        screenshot(page, "operator-self-assessment-prefill");
+        assertThat(error(HttpRequest.GET("/api/v1/members/" + op.memberId()
+                + "/self-assessment/answers/q.risk.business-continuity-plan").bearerAuth(token(op.user()))).code())
+                .isEqualTo(404); // offered, not written
+        button(page, "この区分の回答を保存").click();
+        assertThat(page.locator("#main")).containsText("回答を保存しました");
+        assertThat(get("/api/v1/members/" + op.memberId() + "/self-assessment/answers/q.risk.business-continuity-plan",
+                token(op.user())).get("optionIds")).isEqualTo(List.of("bcp-only"));
+        assertThat(page.locator("fieldset[data-question='q.risk.business-continuity-plan'] .prefill")).hasCount(0);
     }
 
     /**
