@@ -21,6 +21,7 @@ import './pages/campaigns.js';
 import './pages/audit.js';
 import './pages/tenants.js';
 import './pages/reference.js';
+import './pages/alerts.js';
 
 let ctx = null;
 

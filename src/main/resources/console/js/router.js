@@ -30,19 +30,26 @@ export function href(path) {
   return `#${path}`;
 }
 
+/**
+ * Shows the page at path; the promise resolves once it is drawn (so a flash() after `await go(…)` lands on the new
+ * page). The hash change this makes does not draw the page a second time.
+ */
 export function go(path) {
-  if (location.hash === `#${path}`) render();
-  else location.hash = path;
+  if (location.hash !== `#${path}`) location.hash = path;
+  return render();
 }
 
 let context = null;
 let onRender = () => {};
 let renderSeq = 0;
+let shownHash = null;
 
 export function start(ctx, afterRender) {
   context = ctx;
   onRender = afterRender;
-  window.addEventListener('hashchange', render);
+  window.addEventListener('hashchange', () => {
+    if (location.hash !== shownHash) render();
+  });
   return render();
 }
 
@@ -52,6 +59,7 @@ export function currentPath() {
 
 export async function render() {
   const seq = ++renderSeq;
+  shownHash = location.hash;
   const raw = location.hash.replace(/^#/, '') || '/';
   const [path, qs] = raw.split('?');
   const query = Object.fromEntries(new URLSearchParams(qs || ''));

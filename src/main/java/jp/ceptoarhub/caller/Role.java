@@ -14,6 +14,8 @@ public enum Role implements Labelled {
     OPERATOR_ADMIN("operator-admin", false, false, "事業者管理者", "Operator administrator"),
     OPERATOR_STAFF("operator-staff", false, false, "事業者担当者", "Operator staff"),
     NISC_ANALYST("nisc-analyst", false, true, "NISC分析担当", "NISC analyst"),
+    /** A competent ministry's officer (重要インフラ所管省庁), scoped to its ministry and that ministry's sectors. */
+    MINISTRY_OFFICER("ministry-officer", false, true, "所管省庁担当者", "Ministry officer"),
     NISC_SYSTEM("nisc-system", false, true, "NISCシステム連携", "NISC system (machine client)"),
     PLATFORM_ADMIN("platform-admin", false, true, "プラットフォーム管理者", "Platform administrator");
 

@@ -3,12 +3,14 @@ package jp.ceptoarhub.identity;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
- * A person (or the NISC machine client) known to the service: tenant + Keycloak subject → role and organisation.
- * {@code tokensNotBefore}: tokens issued before it are refused (set when the person's sessions are ended: a
- * promotion to a role that needs a second factor, a second-factor reset). {@code version} is the row version, for
- * ETags.
+ * A person (or the NISC machine client) known to the service: tenant + Keycloak subject → role and organisation
+ * (a member operator in a CEPTOAR, a {@code national_organisation} in the national tenant), and their
+ * {@link Affiliation} inside it. {@code tokensNotBefore}: tokens issued before it are refused (set when the person's
+ * sessions are ended: a promotion to a role that needs a second factor, a second-factor reset). {@code version} is
+ * the row version, for ETags.
  */
 public record AppUser(
         Long id,
@@ -24,7 +26,10 @@ public record AppUser(
         @Nullable Instant tokensNotBefore,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable Long version) {
+        @Nullable Long version,
+        @Nullable Long nationalOrganisationId,
+        Affiliation affiliation,
+        @Nullable LocalDate ndaSignedOn) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String DISABLED = "DISABLED";

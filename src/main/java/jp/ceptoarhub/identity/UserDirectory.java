@@ -10,6 +10,7 @@ import jp.ceptoarhub.caller.TenantKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -84,9 +85,17 @@ public class UserDirectory {
 
     public AppUser register(long tenantId, String subject, String username, @Nullable String email,
                             @Nullable String displayName, Role role, @Nullable Long memberOperatorId) {
+        return register(tenantId, subject, username, email, displayName, role, memberOperatorId, null);
+    }
+
+    /** As {@link #register}, for a national user of a national organisation (NISC desk or ministry). */
+    public AppUser register(long tenantId, String subject, String username, @Nullable String email,
+                            @Nullable String displayName, Role role, @Nullable Long memberOperatorId,
+                            @Nullable Long nationalOrganisationId) {
         Instant now = now();
         return users.save(new AppUserRow(null, tenantId, subject, username, email, displayName, role.code(),
-                memberOperatorId, AppUser.ACTIVE, null, null, now, now, null)).toAppUser();
+                memberOperatorId, AppUser.ACTIVE, null, null, now, now, null, nationalOrganisationId, Affiliation.STAFF,
+                null)).toAppUser();
     }
 
     // --- Member administration (issue 3): paging, status, role and removal of a tenant's users. ---
@@ -108,13 +117,31 @@ public class UserDirectory {
         }
         return users.update(new AppUserRow(user.id(), user.tenantId(), user.subject(), user.username(), user.email(),
                 user.displayName(), user.role(), user.memberOperatorId(), status, user.lastSeenAt(), user.tokensNotBefore(),
-                user.createdAt(), now(), user.version())).toAppUser();
+                user.createdAt(), now(), user.version(), user.nationalOrganisationId(), user.affiliation(),
+                user.ndaSignedOn()))
+                .toAppUser();
     }
 
     public AppUser changeRole(AppUser user, Role role, @Nullable Long memberOperatorId) {
+        return changeRole(user, role, memberOperatorId, user.nationalOrganisationId());
+    }
+
+    /** Role and organisation together: a member operator in a CEPTOAR, a national organisation in the national tenant. */
+    public AppUser changeRole(AppUser user, Role role, @Nullable Long memberOperatorId,
+                              @Nullable Long nationalOrganisationId) {
         return users.update(new AppUserRow(user.id(), user.tenantId(), user.subject(), user.username(), user.email(),
-                user.displayName(), role.code(), memberOperatorId, user.status(), user.lastSeenAt(), user.tokensNotBefore(),
-                user.createdAt(), now(), user.version())).toAppUser();
+                user.displayName(), role.code(), memberOperatorId, user.status(), user.lastSeenAt(),
+                user.tokensNotBefore(), user.createdAt(), now(), user.version(), nationalOrganisationId, user.affiliation(),
+                user.ndaSignedOn())).toAppUser();
+    }
+
+    /** Staff or contractor (with the NDA date for CONTRACTOR_NDA): what TLP:AMBER and AMBER+STRICT read by. */
+    public AppUser setAffiliation(AppUser user, Affiliation affiliation, @Nullable LocalDate ndaSignedOn) {
+        return users.update(new AppUserRow(user.id(), user.tenantId(), user.subject(), user.username(), user.email(),
+                user.displayName(), user.role(), user.memberOperatorId(), user.status(), user.lastSeenAt(),
+                user.tokensNotBefore(), user.createdAt(), now(), user.version(), user.nationalOrganisationId(), affiliation,
+                ndaSignedOn))
+                .toAppUser();
     }
 
     /**

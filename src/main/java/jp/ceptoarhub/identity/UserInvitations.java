@@ -39,8 +39,13 @@ public class UserInvitations {
         this.tx = tx;
     }
 
+    /** {@code nationalOrganisationId} places a national user in the NISC desk or a ministry. */
     public record Invite(String username, @Nullable String email, @Nullable String displayName, Role role,
-                         @Nullable Long memberOperatorId) {
+                         @Nullable Long memberOperatorId, @Nullable Long nationalOrganisationId) {
+        public Invite(String username, @Nullable String email, @Nullable String displayName, Role role,
+                      @Nullable Long memberOperatorId) {
+            this(username, email, displayName, role, memberOperatorId, null);
+        }
     }
 
     /** Invites a person into an existing tenant. */
@@ -87,10 +92,12 @@ public class UserInvitations {
                 undoRegistered.set(true);
                 long tenantId = tenantIdInTransaction.getAsLong();
                 AppUser saved = users.register(tenantId, created.subject(), invite.username(), invite.email(),
-                        invite.displayName(), invite.role(), invite.memberOperatorId());
+                        invite.displayName(), invite.role(), invite.memberOperatorId(), invite.nationalOrganisationId());
                 audit.record(tenantId, actor, "user.invited", "user", saved.id(),
                         "username=" + invite.username() + " role=" + invite.role().code()
-                                + (invite.memberOperatorId() == null ? "" : " memberOperatorId=" + invite.memberOperatorId()));
+                                + (invite.memberOperatorId() == null ? "" : " memberOperatorId=" + invite.memberOperatorId())
+                                + (invite.nationalOrganisationId() == null ? ""
+                                : " nationalOrganisationId=" + invite.nationalOrganisationId()));
                 return saved;
             });
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package jp.ceptoarhub.members;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import jp.ceptoarhub.api.CsvText;
 import jp.ceptoarhub.api.JapaneseText;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Labelled;
@@ -222,9 +223,9 @@ class FreshnessService {
         };
     }
 
-    /** RFC 4180 CSV with a UTF-8 BOM so that Excel opens the Japanese text correctly; cells pass {@link FormulaGuard}. */
+    /** The dashboard as CSV (see {@link CsvText}: UTF-8 BOM, CRLF, every cell through its formula guard). */
     static String csv(Dashboard d) {
-        StringBuilder sb = new StringBuilder("\uFEFF");
+        CsvText csv = new CsvText();
         List<String> header = new ArrayList<>(List.of("memberId", "nameJa", "nameKana", "sectorCode",
                 "membershipKind", "status", "lastActiveAt", "lastActiveUsername"));
         for (RecordTypeRef t : d.recordTypes()) {
@@ -232,35 +233,18 @@ class FreshnessService {
             header.add(t.code() + ".lastChangedAt");
             header.add(t.code() + ".lastConfirmedAt");
         }
-        line(sb, header);
+        csv.row(header);
         for (Row r : d.items()) {
             List<String> cells = new ArrayList<>(List.of(String.valueOf(r.memberId()), r.nameJa(), r.nameKana(),
-                    r.sectorCode(), r.membershipKind(), r.status(), str(r.lastActiveAt()), str(r.lastActiveUsername())));
+                    r.sectorCode(), r.membershipKind(), r.status(), CsvText.cell(r.lastActiveAt()),
+                    CsvText.cell(r.lastActiveUsername())));
             for (RecordState s : r.records()) {
                 cells.add(s.status());
-                cells.add(str(s.lastChangedAt()));
-                cells.add(str(s.lastConfirmedAt()));
+                cells.add(CsvText.cell(s.lastChangedAt()));
+                cells.add(CsvText.cell(s.lastConfirmedAt()));
             }
-            line(sb, cells);
+            csv.row(cells);
         }
-        return sb.toString();
-    }
-
-    private static String str(@Nullable Object o) {
-        return o == null ? "" : o.toString();
-    }
-
-    private static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = FormulaGuard.guard(cells.get(i));
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                c = "\"" + c.replace("\"", "\"\"") + "\"";
-            }
-            sb.append(c);
-        }
-        sb.append("\r\n");
+        return csv.toString();
     }
 }

@@ -95,6 +95,18 @@ public class MemberService implements RecordAccess {
         return members.findByTenantIdAndId(tenantId, memberId).isPresent();
     }
 
+    /**
+     * For other features: the tenant's member with this 法人番号 or 地方公共団体コード (exactly one is given), e.g. an
+     * operator that NISC addresses directly by its public number.
+     */
+    public Optional<MemberSummary> findByOrganisationCode(long tenantId, @Nullable String corporateNumber,
+                                                          @Nullable String localGovernmentCode) {
+        Optional<MemberOperator> m = corporateNumber != null
+                ? members.findByTenantIdAndCorporateNumber(tenantId, corporateNumber)
+                : members.findByTenantIdAndLocalGovernmentCode(tenantId, localGovernmentCode);
+        return m.map(MemberOperator::summary);
+    }
+
     /** Every member of the tenant (suspended and non-member recipients included), by id; for record features. */
     public List<MemberSummary> allOfTenant(long tenantId) {
         return members.findAllOfTenant(tenantId).stream().map(MemberOperator::summary).toList();

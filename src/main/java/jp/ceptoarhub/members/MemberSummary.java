@@ -23,6 +23,10 @@ public record MemberSummary(
         return MembershipKind.MEMBER.name().equals(membershipKind);
     }
 
+    public boolean nonMemberRecipient() {
+        return MembershipKind.NON_MEMBER_RECIPIENT.name().equals(membershipKind);
+    }
+
     public boolean suspended() {
         return MembershipKind.SUSPENDED.name().equals(membershipKind);
     }

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -21,7 +22,9 @@ import jp.ceptoarhub.api.Idempotency;
 import jp.ceptoarhub.api.Labels;
 import jp.ceptoarhub.api.Page;
 import jp.ceptoarhub.caller.CurrentUser;
+import jp.ceptoarhub.identity.AppUser;
 import jp.ceptoarhub.identity.Invitation;
+import jp.ceptoarhub.tenancy.NationalOrganisations;
 
 import java.net.URI;
 import java.util.List;
@@ -33,15 +36,16 @@ import java.util.List;
 class UserAdminController {
     private final UserAdminService users;
     private final Idempotency idempotency;
+    private final NationalOrganisations nationalOrganisations;
 
-    UserAdminController(UserAdminService users, Idempotency idempotency) {
+    UserAdminController(UserAdminService users, Idempotency idempotency, NationalOrganisations nationalOrganisations) {
         this.users = users;
         this.idempotency = idempotency;
+        this.nationalOrganisations = nationalOrganisations;
     }
 
     @Post
     HttpResponse<?> invite(CurrentUser user, HttpRequest<?> request, @Body UserCommands.InviteUser body) {
-        MemberProblems.requireCeptoarUser(user);
         return idempotency.execute(user.tenantId(), user.subject(), request, body, () -> {
             Invitation invitation = users.invite(user, body);
             return HttpResponse.created(invitation, URI.create("/api/v1/users/" + invitation.userId()));
@@ -54,34 +58,48 @@ class UserAdminController {
         int n = Cursor.limit(limit);
         Labels lang = Labels.of(request);
         List<UserView> rows = users.list(user, memberOperatorId, Cursor.decode(cursor), n + 1).stream()
-                .map(u -> UserView.of(u, lang)).toList();
+                .map(u -> view(u, lang)).toList();
         return Cursor.page(rows, n, UserView::id);
     }
 
     @Get("/{id}")
     HttpResponse<UserView> get(CurrentUser user, HttpRequest<?> request, @PathVariable long id) {
-        UserView view = UserView.of(users.get(user, id), Labels.of(request));
+        UserView view = view(users.get(user, id), Labels.of(request));
         return HttpResponse.ok(view).header("ETag", view.etag());
     }
 
     @Patch("/{id}")
     HttpResponse<UserView> changeRole(CurrentUser user, HttpRequest<?> request, @PathVariable long id,
                                       @Body UserCommands.ChangeRole body) {
-        UserView view = UserView.of(users.changeRole(user, id, body, current -> ETags.requireMatch(request,
+        UserView view = view(users.changeRole(user, id, body, current -> ETags.requireMatch(request,
                 UserView.etag(current.id(), current.version() == null ? 0 : current.version()))), Labels.of(request));
         return HttpResponse.ok(view).header("ETag", view.etag());
     }
 
     @Post("/{id}/disable")
     HttpResponse<UserView> disable(CurrentUser user, HttpRequest<?> request, @PathVariable long id) {
-        UserView view = UserView.of(users.setEnabled(user, id, false), Labels.of(request));
+        UserView view = view(users.setEnabled(user, id, false), Labels.of(request));
         return HttpResponse.ok(view).header("ETag", view.etag());
     }
 
     @Post("/{id}/enable")
     HttpResponse<UserView> enable(CurrentUser user, HttpRequest<?> request, @PathVariable long id) {
-        UserView view = UserView.of(users.setEnabled(user, id, true), Labels.of(request));
+        UserView view = view(users.setEnabled(user, id, true), Labels.of(request));
         return HttpResponse.ok(view).header("ETag", view.etag());
+    }
+
+    @Put("/{id}/affiliation")
+    HttpResponse<UserView> setAffiliation(CurrentUser user, HttpRequest<?> request, @PathVariable long id,
+                                          @Body UserCommands.SetAffiliation body) {
+        UserView view = view(users.setAffiliation(user, id, body, current -> ETags.requireMatch(request,
+                UserView.etag(current.id(), current.version() == null ? 0 : current.version()))), Labels.of(request));
+        return HttpResponse.ok(view).header("ETag", view.etag());
+    }
+
+    private UserView view(AppUser u, Labels lang) {
+        String organisation = u.nationalOrganisationId() == null ? null
+                : nationalOrganisations.find(u.nationalOrganisationId()).map(o -> o.code()).orElse(null);
+        return UserView.of(u, lang, organisation);
     }
 
     @Delete("/{id}")

@@ -24,10 +24,12 @@ import java.util.List;
 class MeController {
     private final TenantDirectory tenants;
     private final UserDirectory users;
+    private final NationalOrganisations nationalOrganisations;
 
-    MeController(TenantDirectory tenants, UserDirectory users) {
+    MeController(TenantDirectory tenants, UserDirectory users, NationalOrganisations nationalOrganisations) {
         this.tenants = tenants;
         this.users = users;
+        this.nationalOrganisations = nationalOrganisations;
     }
 
     @Get
@@ -42,11 +44,20 @@ class MeController {
                         appUser.displayName()),
                 user.memberOperatorId(),
                 List.of(new Me.RoleRef(user.role().code(), user.role().label(lang))),
-                lang.tag());
+                lang.tag(),
+                appUser.nationalOrganisationId() == null ? null : nationalOrganisations
+                        .find(appUser.nationalOrganisationId())
+                        .map(o -> new Me.CodeRef(o.code(), o.name(lang))).orElse(null),
+                new Me.CodeRef(appUser.affiliation().code(), appUser.affiliation().label(lang)));
     }
 
     @Serdeable
-    record Me(TenantRef tenant, UserRef user, @Nullable Long memberOperatorId, List<RoleRef> roles, String language) {
+    record Me(TenantRef tenant, UserRef user, @Nullable Long memberOperatorId, List<RoleRef> roles, String language,
+              @Nullable CodeRef nationalOrganisation, CodeRef affiliation) {
+        @Serdeable
+        record CodeRef(String code, String label) {
+        }
+
         @Serdeable
         record TenantRef(long id, String code, String kind, String name) {
         }

@@ -26,7 +26,7 @@ messages({
 
 const HOME = {
   'operator-admin': '/dashboard', 'operator-staff': '/dashboard', 'secretariat-admin': '/freshness',
-  'secretariat-staff': '/freshness', 'platform-admin': '/tenants', 'nisc-analyst': '/reference',
+  'secretariat-staff': '/freshness', 'platform-admin': '/tenants', 'nisc-analyst': '/alerts', 'ministry-officer': '/alerts',
 };
 
 page('/', {

@@ -12,13 +12,23 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.micronaut.data.annotation.MappedEntity;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.constantpool.PoolEntry;
+import java.lang.classfile.constantpool.Utf8Entry;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Package-by-feature rules: the package ladder, features that reach each other only through an SPI in
@@ -38,7 +48,7 @@ class ArchitectureTest {
     static final List<List<String>> LADDER = List.of(
             List.of("api"),
             List.of("caller"),
-            List.of("audit", "records", "reference"),
+            List.of("audit", "records", "reference", "numbering"),
             List.of("identity"),
             List.of("tenancy"),
             List.of("members"),
@@ -129,6 +139,59 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.data.jdbc.runtime.JdbcOperations")
                 .check(CLASSES);
+    }
+
+    /** SQL that names one of the alert tables (alert, alert_recipient_org, alert_attachment, …). */
+    static final Pattern ALERT_TABLE_SQL = Pattern.compile(
+            "(?i)\\b(from|join|into|update|table)\\s+`?alert(_[a-z_]+)?`?(\\s|$|,|\\))");
+
+    /**
+     * Alerts are read only through their visibility predicate (decisions §1), so no other package may touch their
+     * tables: no SQL naming them and no persistence entity mapped to them. The SQL is found in the class files'
+     * constant pools.
+     */
+    @Test
+    void nothingOutsideAlertsReadsTheAlertTables() {
+        classes().that().resideOutsideOfPackage(ROOT + ".alerts..")
+                .should(new ArchCondition<>("not name the alert tables in SQL or entity mappings") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        for (String s : constants(c)) {
+                            if (ALERT_TABLE_SQL.matcher(s).find()) {
+                                events.add(SimpleConditionEvent.violated(c, c.getName() + " has SQL on an alert table: " + s));
+                            }
+                        }
+                        c.tryGetAnnotationOfType(MappedEntity.class).map(MappedEntity::value)
+                                .filter(table -> table.startsWith("alert"))
+                                .ifPresent(table -> events.add(SimpleConditionEvent.violated(c,
+                                        c.getName() + " maps the alert table " + table)));
+                    }
+                })
+                .check(CLASSES);
+    }
+
+    @Test
+    void theAlertTableDetectorFindsTheAlertsPackagesOwnSql() {
+        // The rule above must be able to fail: the queries of jp.ceptoarhub.alerts are what it looks for.
+        JavaClass reads = CLASSES.get(ROOT + ".alerts.AlertReads");
+        assertThat(constants(reads).stream().anyMatch(s -> ALERT_TABLE_SQL.matcher(s).find())).isTrue();
+        assertThat(ALERT_TABLE_SQL.matcher("SELECT id FROM member_operator WHERE alert = 1").find()).isFalse();
+    }
+
+    /** The UTF-8 constants of a class file (string literals, names, annotation values). */
+    private static List<String> constants(JavaClass c) {
+        try (InputStream in = c.getSource().orElseThrow().getUri().toURL().openStream()) {
+            ClassModel model = ClassFile.of().parse(in.readAllBytes());
+            List<String> out = new ArrayList<>();
+            for (PoolEntry e : model.constantPool()) {
+                if (e instanceof Utf8Entry utf8) {
+                    out.add(utf8.stringValue());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The first package segment under the root ({@code members} for jp.ceptoarhub.members.x), or null outside. */

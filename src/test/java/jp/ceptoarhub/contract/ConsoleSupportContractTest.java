@@ -58,7 +58,8 @@ class ConsoleSupportContractTest extends ContractTestSupport {
         assertThat(served).containsKeys("ContactRole", "ContactFunction", "CallOrder", "ChannelType", "ContactAvailability",
                 "ContinuityPlanType", "ContinuityPlanStatus", "ContinuityCyberCoverage", "SupplierCriticality",
                 "SupplierContractClause", "SupplierResubcontracting", "BusinessSystemKind", "BusinessSystemCriticality",
-                "BusinessSystemHosting", "EmployeeBand", "CapitalBand", "MembershipKind", "FreshnessStatus", "TenantRoleCode");
+                "BusinessSystemHosting", "EmployeeBand", "CapitalBand", "MembershipKind", "FreshnessStatus", "TenantRoleCode",
+                "NationalRoleCode", "Affiliation", "ImportanceCode");
         served.forEach((name, codes) -> {
             assertThat(schemas).as("schema " + name).containsKey(name);
             Set<String> enumeration = ((List<Object>) schemas.get(name).get("enum")).stream().map(String::valueOf)

@@ -3,10 +3,13 @@ package jp.ceptoarhub.devstack;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jp.ceptoarhub.Application;
+import jp.ceptoarhub.testing.KeycloakLogin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.net.http.HttpClient;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,9 +50,16 @@ public final class DemoLauncher {
                 .environments("dev")
                 .start();
         EmbeddedServer server = started.server = context.getBean(EmbeddedServer.class).start();
-        DemoData.Summary demo = context.getBean(DemoData.class).load();
+        DemoData data = context.getBean(DemoData.class);
+        DemoData.Summary demo = data.load();
+        // Secretariat and national people need a second factor before anything they sign in to counts, as in
+        // production: the launcher enrols an authenticator of its own to seed their alerts, then removes it, so
+        // each person sets up their own authenticator app at their first sign-in.
+        data.requireSecondFactors();
         seedRecords(server, stack, demo);
-        print(server, stack, demo, Duration.between(begun, Instant.now()));
+        List<String> alerts = demo.newMembers().isEmpty() ? List.of() : seedAlerts(server, stack);
+        data.resetLauncherAuthenticators();
+        print(server, stack, demo, alerts, Duration.between(begun, Instant.now()));
         Thread.currentThread().join();
     }
 
@@ -79,18 +89,50 @@ public final class DemoLauncher {
 
     /** Each new demo member's readiness records, written through the API by its operator admin. */
     private static void seedRecords(EmbeddedServer server, DevStack stack, DemoData.Summary demo) throws Exception {
-        SampleRecords samples = new SampleRecords(java.net.http.HttpClient.newHttpClient(),
+        SampleRecords samples = new SampleRecords(HttpClient.newHttpClient(),
                 "http://127.0.0.1:" + server.getPort());
         for (DemoData.DemoMember m : demo.newMembers()) {
-            String token = new jp.ceptoarhub.testing.KeycloakLogin(stack.keycloakUrl(),
-                    "http://127.0.0.1:" + server.getPort() + "/")
+            String token = new KeycloakLogin(stack.keycloakUrl(), "http://127.0.0.1:" + server.getPort() + "/")
                     .login(m.realm(), m.operatorAdmin(), DemoData.PASSWORD).accessToken();
             int n = samples.seed(m.memberId(), m.sectorCode(), token);
             System.out.printf("Demo records: %d for member %d (%s)%n", n, m.memberId(), m.realm());
         }
     }
 
-    private static void print(EmbeddedServer server, DevStack stack, DemoData.Summary demo, Duration took) {
+    /**
+     * NISC's provision to the electricity sector, passed on by 電力CEPTOAR's secretariat to its members, read by two
+     * members and by 経済産業省 (a reader, not an addressee that acknowledges) and acknowledged by one member; and
+     * 電力CEPTOAR's own CLEAR alert, on its public feed.
+     */
+    private static List<String> seedAlerts(EmbeddedServer server, DevStack stack) throws Exception {
+        String api = "http://127.0.0.1:" + server.getPort();
+        SampleAlerts samples = new SampleAlerts(HttpClient.newHttpClient(), api);
+        KeycloakLogin keycloak = new KeycloakLogin(stack.keycloakUrl(), api + "/");
+        String nisc = keycloak.login("national", "demo-nisc-analyst", DemoData.PASSWORD).accessToken();
+        String meti = keycloak.login("national", "demo-meti-officer", DemoData.PASSWORD).accessToken();
+        String secretariat = keycloak.login("ceptoar-denryoku", "denryoku-secretariat-admin", DemoData.PASSWORD).accessToken();
+        String[] staff = new String[3];
+        for (int i = 0; i < staff.length; i++) {
+            staff[i] = keycloak.login("ceptoar-denryoku", "denryoku-operator-staff" + (i == 0 ? "" : "-" + (i + 1)),
+                    DemoData.PASSWORD).accessToken();
+        }
+        SampleAlerts.Sent provision = samples.send(nisc, SampleAlerts.body(0, "AMBER",
+                "[{\"kind\":\"SECTOR\",\"sectorCode\":\"ELECTRICITY\"}]", null));
+        samples.passOn(secretariat, provision.id(), "[{\"kind\":\"MEMBERS\"}]");
+        samples.open(staff[0], provision.id());
+        samples.acknowledge(staff[0], provision.id());
+        samples.open(staff[1], provision.id());
+        samples.open(meti, provision.id());
+        SampleAlerts.Sent own = samples.send(secretariat, SampleAlerts.body(1, "CLEAR", "[{\"kind\":\"MEMBERS\"}]", null));
+        return List.of(
+                "NISC provision " + provision.number() + " (TLP:AMBER, 電力分野) passed on by 電力CEPTOAR to its 3 members: "
+                        + "read by 2 and by 経済産業省, acknowledged by 1   " + api + "/api/v1/alerts/" + provision.id(),
+                "電力CEPTOAR's own alert " + own.number() + " (TLP:CLEAR) on its public feed   " + api
+                        + "/api/v1/public/ceptoars/denryoku/alert-feed");
+    }
+
+    private static void print(EmbeddedServer server, DevStack stack, DemoData.Summary demo, List<String> alerts,
+                              Duration took) {
         String api = "http://127.0.0.1:" + server.getPort();
         StringBuilder sb = new StringBuilder();
         sb.append("\n================ CEPTOAR Hub is running (started in ").append(took.toSeconds()).append(" s) ================\n");
@@ -103,6 +145,10 @@ public final class DemoLauncher {
         sb.append("secretariat and national users set up an authenticator app (TOTP) at first sign-in, as in production.\n");
         for (DemoData.DemoUser u : demo.users()) {
             sb.append(String.format("  %-22s %-34s %s%n", u.role(), u.username(), api + "/?tenant=" + u.tenantCode()));
+        }
+        if (!alerts.isEmpty()) {
+            sb.append("\nDemo alerts:\n");
+            alerts.forEach(a -> sb.append("  ").append(a).append('\n'));
         }
         sb.append("\nMachine client (NISC system, client credentials):\n");
         sb.append("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=nisc-system -d client_secret=")

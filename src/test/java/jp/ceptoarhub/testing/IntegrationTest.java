@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jp.ceptoarhub.caller.Role;
 import jp.ceptoarhub.identity.IdentityProvisioning;
 import jp.ceptoarhub.identity.UserDirectory;
+import jp.ceptoarhub.tenancy.NationalOrganisations;
 import jp.ceptoarhub.tenancy.Tenant;
 import jp.ceptoarhub.tenancy.TenantDirectory;
 
@@ -78,6 +79,19 @@ public abstract class IntegrationTest implements TestPropertyProvider {
 
     protected TestUser person(Tenant tenant, Role role) {
         return person(tenant, role, null);
+    }
+
+    /** A national person of a national organisation (NISC_CI_DESK for nisc-analyst, a ministry code for officers). */
+    protected TestUser nationalPerson(Role role, String organisationCode) {
+        Tenant tenant = national();
+        String username = unique(role.code().replace("-", "") + "-");
+        var created = provisioning.createUser(tenant.realmName(), new IdentityProvisioning.NewUser(username,
+                username + "@example.jp", true, "Test", role.code(), PASSWORD, List.of())
+                .withSecondFactor(role.requiresTotp()));
+        long organisationId = context.getBean(NationalOrganisations.class).findByCode(organisationCode).orElseThrow().id();
+        var user = users.register(tenant.id(), created.subject(), username, username + "@example.jp",
+                "Test " + role.code(), role, null, organisationId);
+        return new TestUser(tenant, user.id(), created.subject(), username);
     }
 
     /** A new CEPTOAR tenant created through the platform API (real realm in Keycloak). */

@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.core.annotation.NonNull;
 import jp.ceptoarhub.identity.IdentityProvisioning;
 import jp.ceptoarhub.caller.Role;
+import jp.ceptoarhub.tenancy.NationalOrganisations;
 import jp.ceptoarhub.tenancy.Tenant;
 import jp.ceptoarhub.testing.MemberRecordsTestSupport;
 import jp.ceptoarhub.testing.KeycloakLogin;
@@ -117,6 +118,19 @@ public abstract class ConsoleTestSupport extends MemberRecordsTestSupport {
                 .withSecondFactor(role.requiresTotp()));
         var user = users.register(tenant.id(), created.subject(), username, username + "@example.jp",
                 "テスト " + role.code(), role, null);
+        return new TestUser(tenant, user.id(), created.subject(), username);
+    }
+
+    /** A national person (NISC analyst, ministry officer) of the given national organisation who must set up TOTP. */
+    protected TestUser nationalPersonWithTotp(Role role, String organisationCode) {
+        Tenant tenant = national();
+        String username = unique(role.code().replace("-", "") + "-");
+        var created = provisioning.createUser(tenant.realmName(), new IdentityProvisioning.NewUser(username,
+                username + "@example.jp", true, "Test", role.code(), PASSWORD, List.of("CONFIGURE_TOTP"))
+                .withSecondFactor(role.requiresTotp()));
+        long organisationId = context.getBean(NationalOrganisations.class).findByCode(organisationCode).orElseThrow().id();
+        var user = users.register(tenant.id(), created.subject(), username, username + "@example.jp",
+                "テスト " + role.code(), role, null, organisationId);
         return new TestUser(tenant, user.id(), created.subject(), username);
     }
 

@@ -1,4 +1,4 @@
-package jp.ceptoarhub.members;
+package jp.ceptoarhub.api;
 
 import org.junit.jupiter.api.Test;
 
